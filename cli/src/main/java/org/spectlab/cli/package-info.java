@@ -1,0 +1,4 @@
+/**
+ * The spectlab command-line application (picocli).
+ */
+package org.spectlab.cli;

@@ -1,0 +1,2 @@
+/** Errors raised for bad user input (files, configurations, command arguments). */
+package org.spectlab.core.error;
