@@ -126,6 +126,21 @@ public final class EmissionSampler {
     }
 
     /**
+     * The probability that {@link #sample} returns {@code index}, computed from the alias table itself:
+     * (acceptance[index] + Σ over columns j aliased to index of (1 - acceptance[j])) / n. Equal to
+     * {@link #probability(int)} up to rounding when the table is right (used by tests).
+     */
+    double tableProbability(int index) {
+        double mass = acceptance[index];
+        for (int j = 0; j < alias.length; j++) {
+            if (alias[j] == index && j != index) {
+                mass += 1.0 - acceptance[j];
+            }
+        }
+        return mass / alias.length;
+    }
+
+    /**
      * Vose's stable construction: columns of height 1; a column whose own mass p·n is below 1 is topped up
      * by the alias of a column whose mass exceeds 1. Leftover columns (rounding) accept with certainty.
      */

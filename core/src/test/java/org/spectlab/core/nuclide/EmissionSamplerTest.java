@@ -67,6 +67,21 @@ class EmissionSamplerTest {
         assertThat(sum).isCloseTo(1.0, within(1e-14));
     }
 
+    /** The alias table reproduces the yields exactly (rounding only), for every nuclide and threshold. */
+    @Test
+    void aliasTableEncodesTheYieldsExactly() {
+        for (String name : NuclideLibrary.names()) {
+            for (double minYield : new double[] {0, 1e-3, 0.01, 0.1}) {
+                EmissionSampler s = EmissionSampler.of(NuclideLibrary.get(name), minYield);
+                for (int i = 0; i < s.size(); i++) {
+                    // a sum of at most ~30 terms of order 1/n: rounding error < 1e-14
+                    assertThat(s.tableProbability(i)).as("%s min %s line %d", name, minYield, i)
+                            .isCloseTo(s.probability(i), within(1e-14));
+                }
+            }
+        }
+    }
+
     @Test
     void thresholdsFilterLines() {
         Nuclide i123 = NuclideLibrary.get("I-123");
