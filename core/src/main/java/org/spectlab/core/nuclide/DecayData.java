@@ -1,5 +1,7 @@
 package org.spectlab.core.nuclide;
 
+import java.math.BigDecimal;
+
 /**
  * The decay data of a nuclide exactly as the cited evaluation gives them (for display and provenance;
  * computations use {@link Nuclide}).
@@ -23,9 +25,13 @@ public record DecayData(String nuclide, String decayMode, String daughter, doubl
      */
     public static final double SECONDS_PER_YEAR = 365.2422 * 86400.0;
 
-    /** The half-life converted to seconds. */
+    /**
+     * The half-life converted to seconds; the product is formed in decimal so that the result is the
+     * double nearest the exact value (6.0067 h gives 21624.12 s, not 21624.120000000003 s).
+     */
     public double halfLifeS() {
-        return halfLife * secondsPer(halfLifeUnit);
+        return new BigDecimal(Double.toString(halfLife))
+                .multiply(new BigDecimal(Double.toString(secondsPer(halfLifeUnit)))).doubleValue();
     }
 
     /** The uncertainty of the half-life converted to seconds. */
