@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 import org.spectlab.core.error.InputException;
 
 /**
- * The built-in nuclide table: Tc-99m, I-123, In-111, Lu-177, I-131, Ga-67, Tl-201, Co-57, Ba-133.
+ * The built-in nuclide table: Tc-99m, I-123, In-111, Lu-177, I-131, Ga-67, Tl-201, and
+ * the flood/calibration sources Co-57, Ba-133 and Cs-137 (with Ba-137m in equilibrium).
  *
  * <p>Data are DDEP recommended values (LNE-LNHB "Table de Radionucleides"), loaded once from the bundled
  * CSV files {@code org/spectlab/core/nuclide/nuclides.csv} and {@code emission-lines.csv}, whose headers

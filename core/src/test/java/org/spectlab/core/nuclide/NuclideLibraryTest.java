@@ -19,7 +19,7 @@ class NuclideLibraryTest {
     @Test
     void libraryHoldsTheBriefsNuclidesInTableOrder() {
         assertThat(NuclideLibrary.names()).containsExactly(
-                "Tc-99m", "I-123", "In-111", "Lu-177", "I-131", "Ga-67", "Tl-201", "Co-57", "Ba-133");
+                "Tc-99m", "I-123", "In-111", "Lu-177", "I-131", "Ga-67", "Tl-201", "Co-57", "Ba-133", "Cs-137");
         for (String name : NuclideLibrary.names()) {
             Nuclide n = NuclideLibrary.get(name);
             assertThat(n.lines()).as(name).isNotEmpty();
@@ -43,6 +43,7 @@ class NuclideLibraryTest {
         "Tl-201, 3.0421, 0.0017, d, 262.84E3, 0.005E3, PTB, 2004",
         "Co-57, 271.81, 0.04, d, 23.4844E6, 0.00005E6, KRI, 2014",
         "Ba-133, 10.539, 0.006, a, 332.58E6, 0.005E6, KRI, 2015",
+        "Cs-137, 30.018, 0.022, a, 947.3E6, 0.05E6, CEA/LNE-LNHB, 2023",
     })
     void halfLivesMatchTheCitedEvaluation(String name, double value, double unc, String unit, double sheetS,
             double sheetRoundingS, String evaluation, int year) {
@@ -113,6 +114,7 @@ class NuclideLibraryTest {
         assertThat(tl.strongestLine().label()).isEqualTo("Hg Kα1");
         assertThat(tl.linesIn(135, 168)).extracting(EmissionLine::yieldPerDecay).containsExactly(0.02604, 0.00147, 0.1);
         assertThat(NuclideLibrary.get("Co-57").strongestLine().energyKeV()).isEqualTo(122.06065);
+        assertThat(NuclideLibrary.get("137Cs").strongestLine().yieldPerDecay()).isEqualTo(0.8501);
     }
 
     @Test
