@@ -138,13 +138,6 @@ public final class InterfileHeader {
         return v == null ? defaultValue : toInt(key, v);
     }
 
-    /** A required number kept as its exact decimal value. */
-    public BigDecimal requireDecimal(String key) {
-        String v = require(key);
-        toDouble(key, v);
-        return new BigDecimal(v.trim());
-    }
-
     /** An optional number kept as its exact decimal value, or the default. */
     public BigDecimal getDecimal(String key, BigDecimal defaultValue) {
         String v = get(key);
