@@ -75,7 +75,6 @@ class NuclideCommandTest {
     @Test
     void unknownNuclideIsBadInputUnderTheRootCommand() {
         CommandLine root = SpectlabCommand.commandLine();
-        root.addSubcommand("nuclide", new NuclideCommand());
         assertThat(run(root, "nuclide", "F-18")).isEqualTo(SpectlabCommand.EXIT_BAD_INPUT);
         assertThat(err.toString()).contains("unknown name 'F-18'").contains("Tc-99m, I-123")
                 .doesNotContain("Exception");
@@ -85,7 +84,6 @@ class NuclideCommandTest {
     @Test
     void missingNameAndNegativeYieldAreBadInput() {
         CommandLine root = SpectlabCommand.commandLine();
-        root.addSubcommand("nuclide", new NuclideCommand());
         assertThat(run(root, "nuclide")).isEqualTo(SpectlabCommand.EXIT_BAD_INPUT);
         assertThat(err.toString()).contains("'NAME'");
         assertThat(run(root, "nuclide", "I-131", "--min-yield", "-1")).isEqualTo(SpectlabCommand.EXIT_BAD_INPUT);
