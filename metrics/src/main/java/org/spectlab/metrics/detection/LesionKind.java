@@ -1,5 +1,6 @@
 package org.spectlab.metrics.detection;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import org.spectlab.core.error.InputException;
 
@@ -17,6 +18,7 @@ public enum LesionKind {
     }
 
     /** The name used in files. */
+    @JsonValue
     public String key() {
         return key;
     }
