@@ -11,7 +11,10 @@ import org.spectlab.metrics.detection.PointMm;
  * lie wholly inside a body mask at least {@code marginMm} from its edge, and at least {@code marginMm}
  * from every excluded sphere (hot or cold inserts, lung insert), spread as evenly as possible.
  *
- * <p>Candidates are the voxel centres of the slice meeting those constraints. The first pick is the
+ * <p>Candidates are the voxel centres of the slice meeting those constraints; the mask test is made
+ * conservative by half a voxel diagonal (every mask voxel whose centre is within
+ * {@code radius + margin + half diagonal} must be inside), so ROIs keep their margin to the mask's
+ * edge to within half a voxel diagonal. The first pick is the
  * candidate farthest from all exclusions (ties: lowest voxel index); each further pick is the candidate
  * farthest from the picks so far (farthest-point sampling), and picks must not overlap. The result is
  * deterministic. NEMA NU 2-2018 sec. 7.4.1 asks for 12 background ROIs of 37 mm in the central slice,
@@ -54,15 +57,16 @@ public final class BackgroundRoiPlacer {
         }
         double r = 0.5 * diameterMm;
         double reach = r + marginMm;
-        int ri = (int) Math.ceil(reach / grid.voxelXMm());
-        int rj = (int) Math.ceil(reach / grid.voxelYMm());
+        double checkReach = reach + 0.5 * Math.hypot(grid.voxelXMm(), grid.voxelYMm());
+        int ri = (int) Math.ceil(checkReach / grid.voxelXMm());
+        int rj = (int) Math.ceil(checkReach / grid.voxelYMm());
         double z = grid.zMm(k);
         List<double[]> candidates = new ArrayList<>();
         for (int j = 0; j < grid.ny(); j++) {
             for (int i = 0; i < grid.nx(); i++) {
                 double x = grid.xMm(i);
                 double y = grid.yMm(j);
-                if (!discInside(grid, bodyMask, i, j, k, ri, rj, reach)) {
+                if (!discInside(grid, bodyMask, i, j, k, ri, rj, checkReach)) {
                     continue;
                 }
                 double clearance = Double.POSITIVE_INFINITY;

@@ -13,8 +13,10 @@ import org.spectlab.metrics.detection.PointMm;
  */
 public final class RoiWeights {
 
-    /** Default sub-samples per axis for boundary voxels. */
+    /** Default sub-samples per axis for boundary voxels of spheres (8^3 = 512 per voxel). */
     public static final int DEFAULT_SUBSAMPLES = 8;
+    /** Default sub-samples per axis for boundary voxels of discs (32^2 = 1024 per voxel). */
+    public static final int DEFAULT_DISC_SUBSAMPLES = 32;
 
     private final Grid3 grid;
     private final int[] indices;
@@ -81,7 +83,7 @@ public final class RoiWeights {
 
     /** A disc ROI with the default sub-sampling. */
     public static RoiWeights disc(Grid3 grid, PointMm centre, double radiusMm) {
-        return disc(grid, centre, radiusMm, DEFAULT_SUBSAMPLES);
+        return disc(grid, centre, radiusMm, DEFAULT_DISC_SUBSAMPLES);
     }
 
     /**
