@@ -1,7 +1,7 @@
 package org.spectlab.recon.transform.psf;
 
 import java.util.Objects;
-import org.apache.commons.numbers.gamma.Erf;
+import org.spectlab.recon.filter.GaussianKernel;
 import org.spectlab.recon.projector.ParallelLoops;
 import org.spectlab.recon.projector.RotatedFrame;
 import org.spectlab.recon.projector.ViewTransform;
@@ -11,16 +11,12 @@ import org.spectlab.recon.projector.ViewTransform;
  * separable Gaussian (columns and rows) whose standard deviation is the system resolution of
  * {@link CollimatorSpec} at that plane's distance from the collimator face of the view.
  *
- * <p>Kernel taps are the Gaussian integrated over each pixel (via erf), truncated at
- * {@code ceil(3σ)} pixels and renormalised to sum to one, so counts are conserved away from the
- * edges; outside the frame the image is zero (counts blurred off the edge are lost, as on a finite
+ * <p>Kernels are {@link GaussianKernel}s (pixel-integrated, truncated at 3σ, normalised), so counts
+ * are conserved away from the edges; outside the frame the image is zero (counts blurred off the edge are lost, as on a finite
  * detector). Symmetric kernels with zero padding make the operator symmetric: the adjoint is the
  * operator itself. Kernels are cached per orbit radius. Not thread-safe.
  */
 public final class DepthDependentBlur implements ViewTransform {
-    /** Kernel half-width in units of σ. */
-    public static final double TRUNCATION_SIGMAS = 3.0;
-
     private final RotatedFrame frame;
     private final CollimatorSpec collimator;
     private double cachedRadiusMm = Double.NaN;
@@ -63,27 +59,7 @@ public final class DepthDependentBlur implements ViewTransform {
     public float[] halfKernel(double radiusMm, int plane) {
         double distanceMm = Math.max(0.0, radiusMm - frame.depthMm(plane));
         double sigmaPx = collimator.systemSigmaMm(distanceMm) / frame.geometry().pixelSizeMm();
-        return gaussianHalfKernel(sigmaPx);
-    }
-
-    /** Pixel-integrated Gaussian half-kernel of standard deviation {@code sigmaPx} pixels, normalised. */
-    static float[] gaussianHalfKernel(double sigmaPx) {
-        if (!(sigmaPx > 0)) {
-            return new float[] {1f};
-        }
-        int h = Math.max(1, (int) Math.ceil(TRUNCATION_SIGMAS * sigmaPx));
-        double[] w = new double[h + 1];
-        double scale = 1.0 / (Math.sqrt(2.0) * sigmaPx);
-        double total = 0;
-        for (int m = 0; m <= h; m++) {
-            w[m] = 0.5 * (Erf.value((m + 0.5) * scale) - Erf.value((m - 0.5) * scale));
-            total += m == 0 ? w[m] : 2 * w[m];
-        }
-        float[] out = new float[h + 1];
-        for (int m = 0; m <= h; m++) {
-            out[m] = (float) (w[m] / total);
-        }
-        return out;
+        return GaussianKernel.halfKernel(sigmaPx);
     }
 
     private float[][] kernelsFor(int view) {
@@ -106,54 +82,8 @@ public final class DepthDependentBlur implements ViewTransform {
         loops.forRange(frame.planes(), (j0, j1) -> {
             float[] tmp = new float[rows * cols];
             for (int j = j0; j < j1; j++) {
-                blurPlane(rotated, j * rows * cols, rows, cols, k[j], tmp);
+                GaussianKernel.blurPlane(rotated, j * rows * cols, rows, cols, k[j], k[j], tmp);
             }
         });
-    }
-
-    /** Separable blur of one plane (offset {@code base}, rows x cols) in place, using {@code tmp} as scratch. */
-    static void blurPlane(float[] data, int base, int rows, int cols, float[] w, float[] tmp) {
-        final int h = w.length - 1;
-        final float w0 = w[0];
-        // Along columns (i), data -> tmp.
-        for (int k = 0; k < rows; k++) {
-            int r = base + k * cols;
-            int t = k * cols;
-            for (int i = 0; i < cols; i++) {
-                tmp[t + i] = w0 * data[r + i];
-            }
-            for (int m = 1; m <= h && m < cols; m++) {
-                float wm = w[m];
-                for (int i = 0; i < cols - m; i++) {
-                    tmp[t + i] += wm * data[r + i + m];
-                }
-                for (int i = m; i < cols; i++) {
-                    tmp[t + i] += wm * data[r + i - m];
-                }
-            }
-        }
-        // Along rows (k), tmp -> data.
-        for (int k = 0; k < rows; k++) {
-            int r = base + k * cols;
-            int t = k * cols;
-            for (int i = 0; i < cols; i++) {
-                data[r + i] = w0 * tmp[t + i];
-            }
-            for (int m = 1; m <= h; m++) {
-                float wm = w[m];
-                if (k - m >= 0) {
-                    int tb = (k - m) * cols;
-                    for (int i = 0; i < cols; i++) {
-                        data[r + i] += wm * tmp[tb + i];
-                    }
-                }
-                if (k + m < rows) {
-                    int tb = (k + m) * cols;
-                    for (int i = 0; i < cols; i++) {
-                        data[r + i] += wm * tmp[tb + i];
-                    }
-                }
-            }
-        }
     }
 }
