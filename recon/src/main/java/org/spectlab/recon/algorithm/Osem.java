@@ -81,22 +81,53 @@ public final class Osem implements IterativeAlgorithm {
             checkMatrix("scatter projections", g, scatter);
         }
         Objects.requireNonNull(listener, "listener");
-        int[][] order = SubsetOrder.of(g.views(), subsets);
-        int nVox = g.voxelCount();
-        int viewSize = g.viewSize();
-        float[] y = measured.data();
-        float[] s = scatter == null ? null : scatter.data();
+        float[][] sensitivity = sensitivities(a);
+        return reconstruct(a, measured, scatter, sensitivity, listener);
+    }
 
+    /**
+     * The subset sensitivity images {@code S_b = Σ_{v∈b} A_vᵀ 1}, in this algorithm's subset
+     * order (one image per subset). Reusable across reconstructions with the same system matrix
+     * and subsets (e.g. several frames or windows).
+     */
+    public float[][] sensitivities(SystemMatrix a) {
+        ReconstructionGeometry g = a.geometry();
+        int[][] order = SubsetOrder.of(g.views(), subsets);
         float[][] sensitivity = new float[order.length][];
-        float[] ones = new float[viewSize];
+        float[] ones = new float[g.viewSize()];
         Arrays.fill(ones, 1f);
-        double sensitivityTotal = 0;
         for (int b = 0; b < order.length; b++) {
-            float[] sens = new float[nVox];
+            float[] sens = new float[g.voxelCount()];
             for (int v : order[b]) {
                 a.backView(v, ones, sens);
             }
             sensitivity[b] = sens;
+        }
+        return sensitivity;
+    }
+
+    /**
+     * Reconstructs with precomputed subset sensitivities (from {@link #sensitivities} with the same
+     * system matrix); otherwise as {@link #reconstruct(SystemMatrix, ProjectionSet, ProjectionSet, IterationListener)}.
+     */
+    public Volume reconstruct(SystemMatrix a, ProjectionSet measured, ProjectionSet scatter, float[][] sensitivity,
+                              IterationListener listener) {
+        ReconstructionGeometry g = a.geometry();
+        checkMatrix("measured projections", g, measured);
+        if (scatter != null) {
+            checkMatrix("scatter projections", g, scatter);
+        }
+        Objects.requireNonNull(listener, "listener");
+        int[][] order = SubsetOrder.of(g.views(), subsets);
+        if (sensitivity.length != order.length) {
+            throw new IllegalArgumentException("need " + order.length + " sensitivity images, got " + sensitivity.length);
+        }
+        int nVox = g.voxelCount();
+        int viewSize = g.viewSize();
+        float[] y = measured.data();
+        float[] s = scatter == null ? null : scatter.data();
+        double sensitivityTotal = 0;
+        for (float[] sens : sensitivity) {
             for (float value : sens) {
                 sensitivityTotal += value;
             }
