@@ -135,7 +135,9 @@ public final class GeometricResponse {
 
     /**
      * Classical geometric resolution d (l + z + c)/l, mm (Cherry, Sorenson &amp; Phelps, Physics in
-     * Nuclear Medicine, 4th ed., eq. 14-5, with l_eff = l for ideal septa).
+     * Nuclear Medicine, 4th ed., eq. 14-5, with l_eff = l for ideal septa). For hexagonal holes the
+     * exact geometric LSF is 4.8-4.9 % narrower (along a flat normal), and the system LSF with a
+     * 3.6 mm intrinsic blur 1-4.2 % narrower, than these formulas (see the tests).
      */
     public double formulaGeometricFwhmMm(double distanceMm) {
         return holes.holeMm() * imageDistanceMm(distanceMm) / holes.lengthMm();

@@ -11,9 +11,9 @@ package org.spectlab.simulator.collimator;
  *
  * <p>Approximation: bilinear interpolation of a function with kinks (the closed-form overlap is
  * piecewise quadratic); the error is bounded by h²/8 times the largest second derivative, see
- * the tests for the measured figure. For the ideal transfer the closed form
- * {@link GeometricResponse#transferSlopes} is as cheap as a lookup; the table pays off for transfer
- * functions without closed form.
+ * the tests (error below 1e-3 of T(0) with 256 × 64 intervals). Given (tanθ, φ), a lookup is about
+ * 10 times cheaper than the closed form with its cos/sin (CollimatorTransferBenchmark: 6 vs 65 ns);
+ * callers holding direction slopes can use {@link GeometricResponse#transferSlopes} without trigonometry.
  */
 public final class TransferTable {
     private static final double SECTOR = Math.PI / 3.0;
