@@ -31,7 +31,7 @@ class CameraQcTest {
 
     @Test
     void penetrationFractionsAddUpAndSensitivityScalesWithYield() {
-        CameraQcRequest r = CameraQcRequest.defaults(CollimatorLibrary.get("siemens-me"), 245.0, 0.79)
+        CameraQcRequest r = CameraQcRequest.defaults(CollimatorLibrary.get("siemens-me"), 245.0, 0.72)
                 .withRun(100_000, 3L, 1);
         CameraQcResult q = CameraQc.measure(r, BatchRunner.ProgressListener.NONE);
         assertThat(q.fractionGeometric() + q.fractionPenetration()).isCloseTo(1.0, withPercentage(1e-9));

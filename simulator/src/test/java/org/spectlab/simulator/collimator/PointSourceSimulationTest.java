@@ -15,7 +15,7 @@ import org.spectlab.simulator.run.TallySet;
  * Statistical power: the ideal LEHR run (16 batches × 100 000 photons in the acceptance cone) detects
  * ~2.5e5 photons, a relative standard error of 0.2 % on the sensitivity, so a 1 % bias gives z ≈ 5.
  * Linear attenuation coefficients of lead (μ/ρ from the NIST XCOM / Hubbell &amp; Seltzer tables ×
- * 11.35 g/cm³; log-log interpolated): 140.5 keV 2.64 /mm, 245 keV ≈ 0.79 /mm (1/ρ·μ ≈ 0.70 cm²/g),
+ * 11.35 g/cm³; log-log interpolated): 140.5 keV 2.64 /mm, 245 keV ≈ 0.72 /mm (μ/ρ ≈ 0.634 cm²/g),
  * 364.5 keV ≈ 0.315 /mm (≈ 0.278 cm²/g).
  */
 class PointSourceSimulationTest {
@@ -118,7 +118,7 @@ class PointSourceSimulationTest {
     @Test
     void penetrationGrowsWithEnergyAndIsWorstForThinSepta() {
         // sanity: 140.5, 245, 364.5 keV through LEHR, and LEHR vs HE at 364.5 keV
-        double[] mu = {2.64, 0.79, 0.315};
+        double[] mu = {2.64, 0.72, 0.315};
         double[] energy = {140.5, 245.0, 364.5};
         double previous = -1;
         for (int i = 0; i < 3; i++) {
