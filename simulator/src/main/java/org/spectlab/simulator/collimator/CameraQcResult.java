@@ -1,0 +1,25 @@
+package org.spectlab.simulator.collimator;
+
+/**
+ * NEMA NU 1-style planar performance of a collimator/detector pair, from a point source in air.
+ *
+ * @param sensitivityCpsPerMBq          in-window count rate per MBq (× photon yield)
+ * @param sensitivityStdErrorCpsPerMBq  its Monte Carlo standard error
+ * @param fwhmMm                        FWHM of the line-spread function, mm (mean of the x and y LSFs)
+ * @param fwtmMm                        FWTM of the line-spread function, mm (mean of x and y); NaN
+ *                                      when the tails stay above a tenth of the peak over the whole
+ *                                      image (±8 classical FWHM), as with heavy septal penetration
+ * @param fractionGeometric             share of in-window counts that passed through one hole
+ * @param fractionPenetration           share of in-window counts that crossed septal lead
+ * @param fractionCollimatorScatter     share scattered in the collimator: always 0, because septal
+ *                                      scatter and lead fluorescence are not modelled yet (penetrating
+ *                                      photons are either absorbed or transmitted unscattered)
+ * @param energyFwhmKeV                 FWHM of the measured photopeak, keV
+ * @param analyticEfficiency            exact ideal-septa geometric efficiency (reference), per photon
+ * @param histories                     photons simulated
+ */
+public record CameraQcResult(double sensitivityCpsPerMBq, double sensitivityStdErrorCpsPerMBq, double fwhmMm,
+                             double fwtmMm, double fractionGeometric, double fractionPenetration,
+                             double fractionCollimatorScatter, double energyFwhmKeV, double analyticEfficiency,
+                             long histories) {
+}

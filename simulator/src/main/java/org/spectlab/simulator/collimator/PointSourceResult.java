@@ -1,0 +1,107 @@
+package org.spectlab.simulator.collimator;
+
+import org.spectlab.simulator.run.TallySet;
+
+/**
+ * What a {@link PointSourceSimulation} measured, normalised per photon emitted into 4π.
+ *
+ * @param windowEfficiency             in-window detected fraction of emitted photons
+ * @param windowEfficiencyStdError     its Monte Carlo standard error
+ * @param detectedEfficiency           fraction reaching the field of view (any energy)
+ * @param detectedEfficiencyStdError   its Monte Carlo standard error
+ * @param windowGeometric              in-window fraction that passed through one hole
+ * @param windowPenetration            in-window fraction that crossed septal lead
+ * @param image                        in-window image, fraction of emitted photons per pixel
+ *                                     (row-major, x fastest, n × n)
+ * @param imagePixels                  image side n
+ * @param pixelMm                      pixel size, mm
+ * @param spectrum                     measured-energy spectrum of photons in the field of view,
+ *                                     fraction of emitted photons per bin (bin i from i·bin keV)
+ * @param spectrumBinKeV               spectrum bin width, keV
+ * @param histories                    photons simulated (all strata)
+ */
+public record PointSourceResult(double windowEfficiency, double windowEfficiencyStdError, double detectedEfficiency,
+                                double detectedEfficiencyStdError, double windowGeometric, double windowPenetration,
+                                double[] image, int imagePixels, double pixelMm, double[] spectrum,
+                                double spectrumBinKeV, long histories) {
+    static final String IMAGE = "image.stratum";
+    static final String SPECTRUM = "spectrum.stratum";
+    static final String SUMS = "sums.stratum";
+    static final String HISTORIES = "histories.stratum";
+
+    /** Normalises the merged tallies of a run of {@code setup}. */
+    public static PointSourceResult from(PointSourceSetup setup, TallySet t) {
+        int n = setup.imagePixels();
+        double[] image = new double[n * n];
+        double[] spectrum = new double[setup.spectrumBins()];
+        double win = 0;
+        double winVar = 0;
+        double det = 0;
+        double detVar = 0;
+        double geo = 0;
+        double pen = 0;
+        long total = 0;
+        for (int k = 0; k < PointSourceSimulation.STRATA; k++) {
+            long nk = t.counter(HISTORIES + k);
+            if (nk == 0) {
+                continue;
+            }
+            total += nk;
+            double[] c = PointSourceSimulation.stratumCosines(setup, k);
+            double omega = 0.5 * (c[1] - c[0]);
+            double f = omega / nk;
+            double[] s = t.tally(SUMS + k).toDoubleArray();
+            double winW = s[PointSourceSimulation.WINDOW_GEOMETRIC_W] + s[PointSourceSimulation.WINDOW_PENETRATION_W];
+            win += f * winW;
+            winVar += omega * omega * meanVariance(winW, s[PointSourceSimulation.WINDOW_W2], nk);
+            det += f * s[PointSourceSimulation.REACHED_W];
+            detVar += omega * omega * meanVariance(s[PointSourceSimulation.REACHED_W],
+                    s[PointSourceSimulation.REACHED_W2], nk);
+            geo += f * s[PointSourceSimulation.WINDOW_GEOMETRIC_W];
+            pen += f * s[PointSourceSimulation.WINDOW_PENETRATION_W];
+            double[] im = t.tally(IMAGE + k).toDoubleArray();
+            for (int i = 0; i < im.length; i++) {
+                image[i] += f * im[i];
+            }
+            double[] sp = t.tally(SPECTRUM + k).toDoubleArray();
+            for (int i = 0; i < sp.length; i++) {
+                spectrum[i] += f * sp[i];
+            }
+        }
+        return new PointSourceResult(win, Math.sqrt(winVar), det, Math.sqrt(detVar), geo, pen, image, n,
+                setup.pixelMm(), spectrum, setup.spectrumBinKeV(), total);
+    }
+
+    /** Variance of the mean of n per-history weights from their sum and sum of squares. */
+    private static double meanVariance(double sum, double sumSq, long n) {
+        double m = sum / n;
+        return Math.max(0.0, sumSq / n - m * m) / n;
+    }
+
+    /**
+     * The line-spread function along x: the image summed over its rows (the LSF of a line source
+     * along y, as NEMA derives it from a point-source image), fraction of emitted photons per pixel.
+     */
+    public double[] lsfX() {
+        double[] out = new double[imagePixels];
+        for (int j = 0; j < imagePixels; j++) {
+            for (int i = 0; i < imagePixels; i++) {
+                out[i] += image[j * imagePixels + i];
+            }
+        }
+        return out;
+    }
+
+    /** The line-spread function along y (the image summed over its columns). */
+    public double[] lsfY() {
+        double[] out = new double[imagePixels];
+        for (int j = 0; j < imagePixels; j++) {
+            double s = 0;
+            for (int i = 0; i < imagePixels; i++) {
+                s += image[j * imagePixels + i];
+            }
+            out[j] = s;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,21 @@
+/**
+ * The parallel-hole collimator of the gamma camera (geometric part) and planar camera quality
+ * control.
+ *
+ * <ul>
+ *   <li>{@link org.spectlab.simulator.collimator.HexagonalHoleArray}: hexagonal hole lattice, the
+ *       exact ideal-septa ray test, septal path length by a cell-by-cell lattice walk, and the
+ *       closed-form overlap of a hole with its shifted image;</li>
+ *   <li>{@link org.spectlab.simulator.collimator.GeometricResponse}: the lattice-averaged hole
+ *       transfer function (Metz 1980, Tsui 1990), point- and line-spread functions and geometric
+ *       efficiency for forced detection; {@link org.spectlab.simulator.collimator.TransferTable}
+ *       tabulates a transfer function for hot loops;</li>
+ *   <li>{@link org.spectlab.simulator.collimator.PointSourceSimulation}: Monte Carlo of a point
+ *       source in air through the collimator onto a planar detector (ideal or penetrable septa);</li>
+ *   <li>{@link org.spectlab.simulator.collimator.CameraQc}: NEMA NU 1-style sensitivity, LSF
+ *       FWHM/FWTM, penetration fraction and energy resolution.</li>
+ * </ul>
+ * Lengths in mm, energies in keV, attenuation coefficients in 1/mm. Not modelled here: septal
+ * (collimator) scatter, lead fluorescence, hole-shape defects, round or square holes.
+ */
+package org.spectlab.simulator.collimator;
