@@ -7,11 +7,15 @@ import org.spectlab.core.camera.CollimatorLibrary;
 import org.spectlab.core.camera.CollimatorSpec;
 import org.spectlab.core.error.InputException;
 import org.spectlab.core.projection.EnergyWindow;
+import org.spectlab.core.material.MaterialLibrary;
+import org.spectlab.core.nuclide.EmissionLine;
+import org.spectlab.core.nuclide.NuclideLibrary;
 import org.spectlab.simulator.collimator.CameraQc;
 import org.spectlab.simulator.collimator.CameraQcRequest;
 import org.spectlab.simulator.collimator.CameraQcResult;
 import org.spectlab.simulator.detector.EnergyResolution;
 import org.spectlab.simulator.run.BatchRunner;
+import org.spectlab.simulator.xs.MaterialCrossSections;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,14 +40,22 @@ public final class CameraQcCommand implements Callable<Integer> {
             description = "Collimator preset, e.g. siemens-lehr, ge-megp (see the list on error).")
     private String collimator;
 
+    @Option(names = "--nuclide", paramLabel = "NAME",
+            description = "Use the nuclide's strongest gamma line: its energy and yield (e.g. Tc-99m, In-111). "
+                    + "Overrides --energy-kev and --photons-per-decay.")
+    private String nuclide;
+
     @Option(names = "--energy-kev", defaultValue = "140.5", paramLabel = "E",
             description = "Photon energy, keV (default ${DEFAULT-VALUE}).")
     private double energyKeV;
 
     @Option(names = "--mu-lead-per-mm", paramLabel = "MU",
-            description = "Linear attenuation of lead at the energy, 1/mm (XCOM mu/rho x 11.35 g/cm3; 2.64 at "
-                    + "140.5 keV). Default: ideal black septa (no penetration).")
+            description = "Linear attenuation of the septa at the energy, 1/mm. Default: lead (11.35 g/cm3) from "
+                    + "NIST XCOM at the energy.")
     private Double muLeadPerMm;
+
+    @Option(names = "--ideal-septa", description = "Black septa: no penetration (the Anger-formula idealisation).")
+    private boolean idealSepta;
 
     @Option(names = "--distance-mm", defaultValue = "100", paramLabel = "D",
             description = "Source to collimator face, mm (default ${DEFAULT-VALUE}).")
@@ -88,7 +100,22 @@ public final class CameraQcCommand implements Callable<Integer> {
         if (!(energyResolutionPercent > 0 && energyResolutionPercent < 100)) {
             throw InputException.field("--energy-resolution-percent", "must be in (0, 100), got " + energyResolutionPercent);
         }
-        double mu = muLeadPerMm == null ? Double.POSITIVE_INFINITY : muLeadPerMm;
+        if (nuclide != null) {
+            EmissionLine line = NuclideLibrary.get(nuclide).strongestLine();
+            energyKeV = line.energyKeV();
+            photonsPerDecay = line.yieldPerDecay();
+        }
+        if (!(energyKeV > 0)) {
+            throw InputException.field("--energy-kev", "must be positive, got " + energyKeV);
+        }
+        double mu;
+        if (idealSepta) {
+            mu = Double.POSITIVE_INFINITY;
+        } else if (muLeadPerMm != null) {
+            mu = muLeadPerMm;
+        } else {
+            mu = MaterialCrossSections.of(MaterialLibrary.builtIn().get("lead")).muPerCm(energyKeV) / 10.0;
+        }
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         CameraQcRequest r = new CameraQcRequest(spec0, distanceMm, energyKeV, mu, intrinsicFwhmMm,
                 EnergyResolution.sqrtLaw(energyResolutionPercent / 100.0, 140.5),
@@ -100,6 +127,7 @@ public final class CameraQcCommand implements Callable<Integer> {
             out.println("{");
             out.println("  \"collimator\": \"" + spec0.name() + "\",");
             out.println("  \"energy_keV\": " + num(energyKeV) + ",");
+            out.println("  \"septa_mu_per_mm\": " + num(mu) + ",");
             out.println("  \"distance_mm\": " + num(distanceMm) + ",");
             out.println("  \"histories\": " + q.histories() + ",");
             out.println("  \"sensitivity_cps_per_MBq\": " + num(q.sensitivityCpsPerMBq()) + ",");
