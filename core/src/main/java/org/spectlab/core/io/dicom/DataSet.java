@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -365,19 +364,8 @@ final class DataSet {
         return e.bytes;
     }
 
-    /** Throws an error naming this data set's file and the tag. */
+    /** An error naming this data set's file and the tag. */
     InputException invalid(int tag, String problem) {
         return error(tag, problem);
-    }
-
-    /** A new item data set sharing this one's source (used while parsing). */
-    DataSet child() {
-        DataSet d = new DataSet();
-        d.source = source;
-        return d;
-    }
-
-    static List<DataSet> list(DataSet... items) {
-        return new ArrayList<>(List.of(items));
     }
 }

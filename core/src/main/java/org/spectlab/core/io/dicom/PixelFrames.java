@@ -29,8 +29,7 @@ final class PixelFrames {
 
     /** Checks sizes and pixel format; {@code maxValues} bounds frames x rows x cols. */
     static PixelFrames of(DataSet d, long maxValues) {
-        int samples = d.requireInt(Tag.SAMPLES_PER_PIXEL, 1, 1);
-        assert samples == 1;
+        d.requireInt(Tag.SAMPLES_PER_PIXEL, 1, 1);
         String photometric = d.requireText(Tag.PHOTOMETRIC_INTERPRETATION);
         if (!photometric.equals("MONOCHROME2") && !photometric.equals("MONOCHROME1")) {
             throw d.invalid(Tag.PHOTOMETRIC_INTERPRETATION, "is " + photometric + "; only MONOCHROME1/2 is supported");
