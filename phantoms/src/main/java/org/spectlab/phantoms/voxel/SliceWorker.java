@@ -250,6 +250,7 @@ final class SliceWorker {
                 keep[local++] = r;
             }
         }
+        double[] bb = job.bbox;
         int idx = 0;
         for (int sz = 0; sz < m; sz++) {
             double z = zc + fineOffZ[sz];
@@ -260,6 +261,11 @@ final class SliceWorker {
                     short o = 0;
                     for (int q = local - 1; q >= 0; q--) {
                         int r = keep[q];
+                        int b = 6 * r;
+                        if (x < bb[b] || y < bb[b + 1] || z < bb[b + 2] || x > bb[b + 3] || y > bb[b + 4]
+                                || z > bb[b + 5]) {
+                            continue;
+                        }
                         if (job.regions[r].shape().contains(x, y, z)) {
                             o = (short) (r + 1);
                             break;
