@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Monte Carlo SPECT/CT simulation, reconstruction and validation.%n"
                 + "Units: mm, keV, MBq (administered), Bq/mL (concentration), s (acquisition), h (kinetics).",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {NuclideCommand.class, CommandLine.HelpCommand.class})
 public final class SpectlabCommand implements Runnable {
 
     /** Exit code for a failed validation. */

@@ -1,0 +1,102 @@
+package org.spectlab.simulator.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+/**
+ * Runs a range of batches on a number of threads and returns the merged tallies.
+ *
+ * <p>Threads take the next batch index from a shared counter, so which thread runs which batch
+ * varies from run to run; the result does not, because every batch uses its own stream
+ * ({@link BatchRandom}) and adds to exact fixed-point tallies.
+ */
+public final class BatchRunner {
+
+    /** Told after each finished batch (from worker threads; implementations must be thread-safe). */
+    @FunctionalInterface
+    public interface ProgressListener {
+        /** @param batchesDone batches finished so far in this run */
+        void batchDone(long batchesDone);
+
+        /** A listener that ignores progress. */
+        ProgressListener NONE = done -> { };
+    }
+
+    private BatchRunner() {
+    }
+
+    /**
+     * Runs every batch of {@code range}.
+     *
+     * @param seed          the run's seed
+     * @param range         batches to run
+     * @param threads       worker threads (≥ 1)
+     * @param workerFactory makes one worker per thread (argument: thread number)
+     * @param progress      told after each batch
+     * @return the tallies of all batches, merged
+     */
+    public static TallySet run(long seed, BatchRange range, int threads, IntFunction<? extends BatchWorker> workerFactory,
+                               ProgressListener progress) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        int used = (int) Math.max(1, Math.min(threads, range.count()));
+        AtomicLong next = new AtomicLong(range.first());
+        AtomicLong done = new AtomicLong();
+        List<BatchWorker> workers = new ArrayList<>(used);
+        for (int t = 0; t < used; t++) {
+            workers.add(workerFactory.apply(t));
+        }
+        Runnable[] loops = new Runnable[used];
+        for (int t = 0; t < used; t++) {
+            BatchWorker w = workers.get(t);
+            loops[t] = () -> {
+                long b;
+                while ((b = next.getAndIncrement()) < range.end()) {
+                    w.runBatch(b, BatchRandom.stream(seed, b));
+                    progress.batchDone(done.incrementAndGet());
+                }
+            };
+        }
+        if (used == 1) {
+            loops[0].run();
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(used, r -> {
+                Thread th = new Thread(r, "spectlab-batch");
+                th.setDaemon(true);
+                return th;
+            });
+            try {
+                List<Future<?>> futures = new ArrayList<>(used);
+                for (Runnable loop : loops) {
+                    futures.add(pool.submit(loop));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("simulation interrupted", e);
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException("simulation batch failed: " + c, c);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        TallySet merged = TallySet.create();
+        for (BatchWorker w : workers) {
+            merged.merge(w.tallies());
+        }
+        return merged;
+    }
+}
