@@ -1,0 +1,269 @@
+package org.spectlab.phantoms.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.spectlab.core.error.InputException;
+import org.spectlab.core.grid.Grid3;
+import org.spectlab.core.nuclide.NuclideLibrary;
+import org.spectlab.phantoms.kinetics.Retention;
+import org.spectlab.phantoms.kinetics.TracerKinetics;
+import org.spectlab.phantoms.lesion.Lesion;
+import org.spectlab.phantoms.lesion.LesionInserter;
+import org.spectlab.phantoms.lesion.LesionKind;
+import org.spectlab.phantoms.lesion.LesionPlacer;
+import org.spectlab.phantoms.lesion.Uptake;
+import org.spectlab.phantoms.model.Phantom;
+import org.spectlab.phantoms.model.Region;
+import org.spectlab.phantoms.truth.PhantomTruth;
+import org.spectlab.phantoms.voxel.VoxelisedPhantom;
+import org.spectlab.phantoms.voxel.Voxeliser;
+
+/**
+ * A phantom description read from YAML (or JSON):
+ * <pre>
+ * grid: {size: [128, 128, 128], voxel_mm: [4, 4, 4], origin_mm: [..]}   # origin optional: centred
+ * sampling: {sub_samples: 4, boundary_refinement: 1, threads: 1}       # optional
+ * preset: {name: adult_torso, options: {...}}     # or: regions: [{id, label, shape, material, concentration_bq_per_ml}]
+ * background_material: air                        # optional, with explicit regions
+ * lesions: [{id, kind, organ, centre_mm, diameter_mm, uptake_ratio | concentration_bq_per_ml,
+ *            necrotic_fraction, necrotic_uptake_ratio}]   # no centre_mm: placed at random in the organ
+ * lesion_placement: {seed: 1, margin_mm: 5, min_separation_mm: 10}
+ * allow_overlap: false
+ * kinetics: {nuclide: Tc-99m, administered_mbq: 740, time_h: 2,
+ *            compartments: {liver: {coefficients: [..], half_times_h: [..], permanent_fraction: 0}}}
+ * </pre>
+ * Unknown keys, unknown presets / organs / shapes, negative activities and lesions outside the body are
+ * {@link InputException}s naming the field. With kinetics, every label that should carry activity
+ * (lesions included, by their id) needs a compartment; configured concentrations are then replaced.
+ */
+public final class PhantomConfig {
+    private final Grid3 grid;
+    private final Phantom phantom;
+    private final List<Lesion> lesions;
+    private final Voxeliser voxeliser;
+    private final TracerKinetics kinetics;
+    private final double timeH;
+
+    private PhantomConfig(Grid3 grid, Phantom phantom, List<Lesion> lesions, Voxeliser voxeliser,
+                          TracerKinetics kinetics, double timeH) {
+        this.grid = grid;
+        this.phantom = phantom;
+        this.lesions = List.copyOf(lesions);
+        this.voxeliser = voxeliser;
+        this.kinetics = kinetics;
+        this.timeH = timeH;
+    }
+
+    /** Reads a YAML or JSON file. */
+    public static PhantomConfig read(Path file) {
+        try {
+            return parse(Files.readString(file), file.toString());
+        } catch (IOException e) {
+            throw new InputException("cannot read phantom config " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses YAML (or JSON) text; {@code source} names it in error messages. */
+    public static PhantomConfig parse(String text, String source) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InputException(source + ": not valid YAML/JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new InputException(source + ": must be a mapping with at least 'grid' and 'preset' or 'regions'");
+        }
+        Node top = new Node(root, "");
+        top.allowOnly("grid", "sampling", "preset", "regions", "background_material", "lesions", "lesion_placement",
+                "allow_overlap", "kinetics");
+        Grid3 grid = grid(top.child("grid"));
+        Voxeliser vox = sampling(top);
+        Phantom phantom;
+        if (top.has("preset") == top.has("regions")) {
+            throw InputException.field("preset", "give exactly one of 'preset' and 'regions'");
+        }
+        if (top.has("preset")) {
+            phantom = PresetParser.parse(top.child("preset"));
+        } else {
+            List<Region> regions = new ArrayList<>();
+            for (Node r : top.list("regions")) {
+                r.allowOnly("id", "label", "shape", "material", "concentration_bq_per_ml");
+                String id = r.text("id");
+                regions.add(Region.of(id, r.text("label", id), ShapeParser.parse(r.child("shape")), r.text("material"),
+                        r.nonNegative("concentration_bq_per_ml", 0)));
+            }
+            phantom = Phantom.of("custom", regions, top.text("background_material", "air"));
+        }
+        List<Lesion> lesions = lesions(top, phantom);
+        Phantom withLesions = LesionInserter.insert(phantom, lesions, top.bool("allow_overlap", false));
+        TracerKinetics kinetics = null;
+        double timeH = Double.NaN;
+        if (top.has("kinetics")) {
+            Node k = top.child("kinetics").allowOnly("nuclide", "administered_mbq", "time_h", "compartments");
+            double halfLifeS = NuclideLibrary.get(k.text("nuclide")).halfLifeS();
+            Map<String, Retention> comps = new LinkedHashMap<>();
+            Node cs = k.child("compartments");
+            for (String label : cs.keys()) {
+                Node c = cs.child(label).allowOnly("coefficients", "half_times_h", "permanent_fraction");
+                List<Double> coef = new ArrayList<>();
+                List<Double> half = new ArrayList<>();
+                if (c.has("coefficients") || c.has("half_times_h")) {
+                    int n = c.list("coefficients").size();
+                    double[] a = c.numbers("coefficients", n);
+                    double[] t = c.numbers("half_times_h", n);
+                    for (int i = 0; i < n; i++) {
+                        coef.add(a[i]);
+                        half.add(t[i]);
+                    }
+                }
+                if (c.has("permanent_fraction")) {
+                    coef.add(c.nonNegative("permanent_fraction", 0));
+                    half.add(Double.POSITIVE_INFINITY);
+                }
+                if (coef.isEmpty()) {
+                    throw InputException.field(c.path(), "needs coefficients/half_times_h or permanent_fraction");
+                }
+                double[] a = new double[coef.size()];
+                double[] t = new double[half.size()];
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = coef.get(i);
+                    t[i] = half.get(i);
+                }
+                comps.put(label, Retention.of(a, t));
+            }
+            kinetics = TracerKinetics.of(k.positive("administered_mbq"), comps, halfLifeS);
+            timeH = k.nonNegative("time_h", 0);
+            for (String label : comps.keySet()) {
+                if (!withLesions.labelNames().contains(label)) {
+                    throw InputException.field(cs.path() + "." + label, "unknown organ/label; known: "
+                            + withLesions.labelNames());
+                }
+            }
+        }
+        return new PhantomConfig(grid, withLesions, lesions, vox, kinetics, timeH);
+    }
+
+    private static Grid3 grid(Node g) {
+        g.allowOnly("size", "voxel_mm", "origin_mm");
+        double[] size = g.numbers("size", 3);
+        double[] v = g.oneOrThree("voxel_mm");
+        int[] n = new int[3];
+        for (int i = 0; i < 3; i++) {
+            n[i] = (int) size[i];
+            if (n[i] != size[i] || n[i] <= 0) {
+                throw InputException.field(g.path() + ".size[" + i + "]", "must be a positive integer, got " + size[i]);
+            }
+        }
+        if (g.has("origin_mm")) {
+            double[] o = g.numbers("origin_mm", 3);
+            return Grid3.of(n[0], n[1], n[2], v[0], v[1], v[2], o[0], o[1], o[2]);
+        }
+        return Grid3.centred(n[0], n[1], n[2], v[0], v[1], v[2]);
+    }
+
+    private static Voxeliser sampling(Node top) {
+        if (!top.has("sampling")) {
+            return Voxeliser.of(4);
+        }
+        Node s = top.child("sampling").allowOnly("sub_samples", "boundary_refinement", "threads");
+        return Voxeliser.withBoundaryRefinement(s.integer("sub_samples", 4), s.integer("boundary_refinement", 1),
+                s.integer("threads", 1));
+    }
+
+    private static List<Lesion> lesions(Node top, Phantom phantom) {
+        List<Lesion> fixed = new ArrayList<>();
+        List<Lesion> random = new ArrayList<>();
+        List<Boolean> isRandom = new ArrayList<>();
+        for (Node l : top.list("lesions")) {
+            l.allowOnly("id", "kind", "organ", "centre_mm", "diameter_mm", "uptake_ratio", "concentration_bq_per_ml",
+                    "necrotic_fraction", "necrotic_uptake_ratio");
+            if (l.has("uptake_ratio") == l.has("concentration_bq_per_ml")) {
+                throw InputException.field(l.path() + ".uptake_ratio", "give exactly one of uptake_ratio and "
+                        + "concentration_bq_per_ml");
+            }
+            Uptake u = l.has("uptake_ratio") ? Uptake.ratioToHost(l.nonNegative("uptake_ratio", 0))
+                    : Uptake.absolute(l.nonNegative("concentration_bq_per_ml", 0));
+            double[] d = l.oneOrThree("diameter_mm");
+            double[] c = l.has("centre_mm") ? l.numbers("centre_mm", 3) : new double[3];
+            Lesion lesion = new Lesion(l.text("id"), LesionKind.parse(l.path() + ".kind", l.text("kind")),
+                    l.text("organ"), c[0], c[1], c[2], d[0], d[1], d[2], u, l.nonNegative("necrotic_fraction", 0),
+                    l.nonNegative("necrotic_uptake_ratio", 0));
+            if (l.has("centre_mm")) {
+                fixed.add(lesion);
+                isRandom.add(false);
+            } else {
+                random.add(lesion);
+                isRandom.add(true);
+            }
+        }
+        List<Lesion> placed = random;
+        if (!random.isEmpty()) {
+            Node p = top.child("lesion_placement").allowOnly("seed", "margin_mm", "min_separation_mm");
+            if (!p.has("seed")) {
+                throw InputException.field("lesion_placement.seed", "is required to place lesions at random");
+            }
+            placed = LesionPlacer.place(phantom, random, LesionPlacer.Rules.of(p.nonNegative("margin_mm", 0),
+                    p.nonNegative("min_separation_mm", 0)), p.longValue("seed", 0));
+        }
+        List<Lesion> all = new ArrayList<>();
+        int fi = 0;
+        int ri = 0;
+        for (boolean r : isRandom) {
+            all.add(r ? placed.get(ri++) : fixed.get(fi++));
+        }
+        return all;
+    }
+
+    /** The voxel grid. */
+    public Grid3 grid() {
+        return grid;
+    }
+
+    /** The phantom with its lesions inserted (concentrations as configured, before kinetics). */
+    public Phantom phantom() {
+        return phantom;
+    }
+
+    /** The lesions at their final centres. */
+    public List<Lesion> lesions() {
+        return lesions;
+    }
+
+    /** The configured voxeliser. */
+    public Voxeliser voxeliser() {
+        return voxeliser;
+    }
+
+    /** Tracer kinetics, or null when the concentrations are given directly. */
+    public TracerKinetics kinetics() {
+        return kinetics;
+    }
+
+    /** Voxelised phantom and its ground truth (at {@code kinetics.time_h} when kinetics are given). */
+    public Rendered render() {
+        VoxelisedPhantom vp = voxeliser.render(grid, phantom);
+        if (kinetics != null) {
+            vp = voxeliser.render(grid, kinetics.applyAt(vp, timeH));
+        }
+        return new Rendered(vp, PhantomTruth.of(vp, lesions, timeH));
+    }
+
+    /**
+     * A rendered configuration.
+     *
+     * @param phantom the voxelised phantom
+     * @param truth   its ground truth
+     */
+    public record Rendered(VoxelisedPhantom phantom, PhantomTruth truth) {
+    }
+}

@@ -1,0 +1,92 @@
+package org.spectlab.phantoms.config;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.spectlab.core.error.InputException;
+import org.spectlab.phantoms.library.AdultTorso;
+import org.spectlab.phantoms.library.JaszczakDeluxePhantom;
+import org.spectlab.phantoms.library.NemaIecBodyPhantom;
+import org.spectlab.phantoms.library.SimpleSources;
+import org.spectlab.phantoms.model.Phantom;
+
+/** Builds a library preset from {@code preset: {name: ..., options: {...}}}. */
+final class PresetParser {
+    /** Preset names. */
+    static final String NAMES = "nema_iec_body, jaszczak_deluxe, uniform_cylinder, point_source, line_source, "
+            + "adult_torso";
+
+    private PresetParser() {
+    }
+
+    static Phantom parse(Node preset) {
+        preset.allowOnly("name", "options");
+        String name = preset.text("name");
+        Node o = preset.has("options") ? preset.child("options") : new Node(
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), preset.path() + ".options");
+        switch (name) {
+            case "nema_iec_body":
+                o.allowOnly("background_bq_per_ml", "sphere_to_background", "sphere_plane_from_lid_mm", "body_wall_mm");
+                return NemaIecBodyPhantom.build(new NemaIecBodyPhantom.Options(o.nonNegative("background_bq_per_ml", 0),
+                        o.nonNegative("sphere_to_background", 4), o.number("sphere_plane_from_lid_mm", 70),
+                        o.nonNegative("body_wall_mm", 3)));
+            case "jaszczak_deluxe":
+                o.allowOnly("concentration_bq_per_ml");
+                return JaszczakDeluxePhantom.build(o.nonNegative("concentration_bq_per_ml", 0));
+            case "uniform_cylinder":
+                o.allowOnly("diameter_mm", "length_mm", "concentration_bq_per_ml");
+                return SimpleSources.uniformCylinder(o.positive("diameter_mm"), o.positive("length_mm"),
+                        o.nonNegative("concentration_bq_per_ml", 0));
+            case "point_source": {
+                o.allowOnly("position_mm", "diameter_mm", "activity_mbq", "scatter_cylinder_diameter_mm");
+                double[] p = o.numbers("position_mm", 3);
+                return SimpleSources.pointSource(p[0], p[1], p[2], o.has("diameter_mm") ? o.positive("diameter_mm") : 1.0,
+                        o.nonNegative("activity_mbq", 0), o.nonNegative("scatter_cylinder_diameter_mm", 0));
+            }
+            case "line_source": {
+                o.allowOnly("position_mm", "length_mm", "activity_mbq", "scatter_cylinder_diameter_mm");
+                double[] p = o.numbers("position_mm", 2);
+                return SimpleSources.lineSource(p[0], p[1], o.positive("length_mm"), o.nonNegative("activity_mbq", 0),
+                        o.nonNegative("scatter_cylinder_diameter_mm", 0));
+            }
+            case "adult_torso":
+                return torso(o);
+            default:
+                throw InputException.field(preset.path() + ".name", "unknown preset '" + name + "'; allowed: " + NAMES);
+        }
+    }
+
+    private static Phantom torso(Node o) {
+        o.allowOnly("sex", "scale", "height_cm", "concentrations_bq_per_ml");
+        String sexText = o.text("sex", "male").toLowerCase(Locale.ROOT);
+        AdultTorso.Sex sex;
+        switch (sexText) {
+            case "male", "m":
+                sex = AdultTorso.Sex.MALE;
+                break;
+            case "female", "f":
+                sex = AdultTorso.Sex.FEMALE;
+                break;
+            default:
+                throw InputException.field(o.path() + ".sex", "must be male or female, got '" + sexText + "'");
+        }
+        Map<String, Double> conc = new LinkedHashMap<>();
+        if (o.has("concentrations_bq_per_ml")) {
+            Node c = o.child("concentrations_bq_per_ml");
+            for (String organ : c.keys()) {
+                if (!AdultTorso.ORGANS.contains(organ)) {
+                    throw InputException.field(c.path() + "." + organ, "unknown organ; allowed: " + AdultTorso.ORGANS);
+                }
+                conc.put(organ, c.nonNegative(organ, 0));
+            }
+        }
+        AdultTorso.Options opt = new AdultTorso.Options(sex, o.number("scale", 1.0), conc);
+        if (o.has("height_cm")) {
+            if (o.has("scale")) {
+                throw InputException.field(o.path() + ".height_cm", "give either scale or height_cm, not both");
+            }
+            opt = opt.withHeightCm(o.positive("height_cm"));
+        }
+        return AdultTorso.build(opt);
+    }
+}

@@ -1,0 +1,324 @@
+package org.spectlab.phantoms.voxel;
+
+import java.util.Arrays;
+import org.spectlab.core.grid.Grid3;
+import org.spectlab.phantoms.shape.Shape;
+
+/**
+ * Per-thread kernel of the {@link Voxeliser}: processes a contiguous block of slices with
+ * preallocated scratch buffers (no allocation per voxel).
+ *
+ * <p>For each slice it computes the owner (region index + 1, 0 = background) of every coarse
+ * sub-sample and a per-voxel summary (the owner when all n^3 agree, else -1). With boundary
+ * refinement, a voxel is re-sampled on the fine lattice when it is mixed or when any of its 26
+ * neighbours has a different summary: a surface that slips between the coarse points of one voxel
+ * still shows in a neighbour, so such voxels are not taken as uniform. A rolling window of three
+ * summaries (previous, current, next slice) serves the neighbour test.
+ */
+final class SliceWorker {
+    private final VoxelJob job;
+    private final int n;
+    private final int n3;
+    private final int m;
+    private final int m3;
+    private final int unit;
+    private final int nx;
+    private final int ny;
+    private short[] owner;
+    private short[] ownerNext;
+    private int[] sumPrev;
+    private int[] sumCur;
+    private int[] sumNext;
+    private final short[] fine;
+    private final double[] fineOffX;
+    private final double[] fineOffY;
+    private final double[] fineOffZ;
+    private final int[] candidates;
+    private final int[] keep;
+    private final int[] materialTally;
+    private final int[] labelTally;
+
+    SliceWorker(VoxelJob job) {
+        this.job = job;
+        n = job.n;
+        n3 = n * n * n;
+        m = n * job.refine;
+        m3 = m * m * m;
+        unit = job.refine * job.refine * job.refine;
+        nx = job.grid.nx();
+        ny = job.grid.ny();
+        owner = new short[nx * ny * n3];
+        ownerNext = job.refine > 1 ? new short[nx * ny * n3] : null;
+        sumPrev = new int[nx * ny];
+        sumCur = new int[nx * ny];
+        sumNext = new int[nx * ny];
+        fine = job.refine > 1 ? new short[m3] : null;
+        fineOffX = offsets(m, job.grid.voxelXMm());
+        fineOffY = offsets(m, job.grid.voxelYMm());
+        fineOffZ = offsets(m, job.grid.voxelZMm());
+        candidates = new int[job.regions.length];
+        keep = new int[job.regions.length];
+        materialTally = new int[job.materialCount];
+        labelTally = new int[job.labelCount];
+    }
+
+    private static double[] offsets(int count, double size) {
+        double[] o = new double[count];
+        for (int s = 0; s < count; s++) {
+            o[s] = ((s + 0.5) / count - 0.5) * size;
+        }
+        return o;
+    }
+
+    /** Processes slices k0 (inclusive) to k1 (exclusive). */
+    void run(int k0, int k1) {
+        int nz = job.grid.nz();
+        if (job.refine == 1) {
+            for (int k = k0; k < k1; k++) {
+                coarse(k, owner, sumCur);
+                reduce(k, false);
+            }
+            return;
+        }
+        if (k0 > 0) {
+            coarse(k0 - 1, ownerNext, sumPrev);
+        } else {
+            Arrays.fill(sumPrev, Integer.MIN_VALUE);
+        }
+        coarse(k0, owner, sumCur);
+        for (int k = k0; k < k1; k++) {
+            if (k + 1 < nz) {
+                coarse(k + 1, ownerNext, sumNext);
+            } else {
+                Arrays.fill(sumNext, Integer.MIN_VALUE);
+            }
+            reduce(k, true);
+            int[] t = sumPrev;
+            sumPrev = sumCur;
+            sumCur = sumNext;
+            sumNext = t;
+            short[] o = owner;
+            owner = ownerNext;
+            ownerNext = o;
+        }
+    }
+
+    /** Coarse owners of slice k into {@code buf}, per-voxel summaries into {@code summary}. */
+    private void coarse(int k, short[] buf, int[] summary) {
+        Arrays.fill(buf, (short) 0);
+        double zc = job.grid.zMm(k);
+        boolean any = false;
+        for (int r = 0; r < job.regions.length; r++) {
+            if (k >= job.lo[3 * r + 2] && k <= job.hi[3 * r + 2]) {
+                any = true;
+                fillRegion(buf, r, zc);
+            }
+        }
+        if (!any) {
+            Arrays.fill(summary, 0);
+            return;
+        }
+        for (int v = 0; v < nx * ny; v++) {
+            int base = v * n3;
+            int first = buf[base];
+            for (int s = 1; s < n3; s++) {
+                if (buf[base + s] != first) {
+                    first = -1;
+                    break;
+                }
+            }
+            summary[v] = first;
+        }
+    }
+
+    private void fillRegion(short[] buf, int r, double zc) {
+        Shape shape = job.regions[r].shape();
+        short tag = (short) (r + 1);
+        double[] b = job.bbox;
+        double minX = b[6 * r];
+        double minY = b[6 * r + 1];
+        double minZ = b[6 * r + 2];
+        double maxX = b[6 * r + 3];
+        double maxY = b[6 * r + 4];
+        double maxZ = b[6 * r + 5];
+        int i0 = job.lo[3 * r];
+        int i1 = job.hi[3 * r];
+        int j0 = job.lo[3 * r + 1];
+        int j1 = job.hi[3 * r + 1];
+        double[] xs = job.xs;
+        double[] ys = job.ys;
+        for (int sz = 0; sz < n; sz++) {
+            double z = zc + job.offZ[sz];
+            if (z < minZ || z > maxZ) {
+                continue;
+            }
+            for (int j = j0; j <= j1; j++) {
+                for (int sy = 0; sy < n; sy++) {
+                    double y = ys[j * n + sy];
+                    if (y < minY || y > maxY) {
+                        continue;
+                    }
+                    int rowOffset = (sz * n + sy) * n;
+                    for (int i = i0; i <= i1; i++) {
+                        int base = (j * nx + i) * n3 + rowOffset;
+                        int xi = i * n;
+                        for (int sx = 0; sx < n; sx++) {
+                            double x = xs[xi + sx];
+                            if (x >= minX && x <= maxX && shape.contains(x, y, z)) {
+                                buf[base + sx] = tag;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Writes the outputs of slice k from {@link #owner} and the summaries. */
+    private void reduce(int k, boolean refining) {
+        int sliceBase = nx * ny * k;
+        long[] counts = job.counts[k];
+        int nc = 0;
+        if (refining) {
+            for (int r = 0; r < job.regions.length; r++) {
+                if (k >= job.lo[3 * r + 2] && k <= job.hi[3 * r + 2]) {
+                    candidates[nc++] = r;
+                }
+            }
+        }
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                int v = j * nx + i;
+                int s = sumCur[v];
+                int out = sliceBase + v;
+                if (s >= 0 && (!refining || nc == 0 || neighboursAgree(i, j, s))) {
+                    counts[s] += (long) n3 * unit;
+                    writeUniform(out, s);
+                } else if (refining) {
+                    resampleFine(i, j, k, nc);
+                    reduceMixed(fine, 0, m3, 1, out, counts);
+                } else {
+                    reduceMixed(owner, v * n3, n3, unit, out, counts);
+                }
+            }
+        }
+    }
+
+    private boolean neighboursAgree(int i, int j, int s) {
+        for (int dj = -1; dj <= 1; dj++) {
+            int jj = j + dj;
+            if (jj < 0 || jj >= ny) {
+                continue;
+            }
+            for (int di = -1; di <= 1; di++) {
+                int ii = i + di;
+                if (ii < 0 || ii >= nx) {
+                    continue;
+                }
+                int w = jj * nx + ii;
+                if (sumCur[w] != s || (sumPrev[w] != s && sumPrev[w] != Integer.MIN_VALUE)
+                        || (sumNext[w] != s && sumNext[w] != Integer.MIN_VALUE)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void writeUniform(int out, int tag) {
+        if (job.fraction != null) {
+            job.fraction[out] = tag == job.fractionRegion + 1 ? 1f : 0f;
+        } else {
+            job.activity[out] = (float) job.concOfOwner[tag];
+            job.materials[out] = (short) job.materialOfOwner[tag];
+            job.labels[out] = (short) job.labelOfOwner[tag];
+        }
+    }
+
+    /** Owners of voxel (i, j, k) on the fine lattice into {@link #fine}, testing the nc slice candidates. */
+    private void resampleFine(int i, int j, int k, int nc) {
+        int local = 0;
+        int[] cand = candidates;
+        Grid3 g = job.grid;
+        double xc = g.xMm(i);
+        double yc = g.yMm(j);
+        double zc = g.zMm(k);
+        // keep only regions whose voxel range covers (i, j); order (priority) is preserved
+        for (int q = 0; q < nc; q++) {
+            int r = cand[q];
+            if (i >= job.lo[3 * r] && i <= job.hi[3 * r] && j >= job.lo[3 * r + 1] && j <= job.hi[3 * r + 1]) {
+                keep[local++] = r;
+            }
+        }
+        double[] bb = job.bbox;
+        int idx = 0;
+        for (int sz = 0; sz < m; sz++) {
+            double z = zc + fineOffZ[sz];
+            for (int sy = 0; sy < m; sy++) {
+                double y = yc + fineOffY[sy];
+                for (int sx = 0; sx < m; sx++) {
+                    double x = xc + fineOffX[sx];
+                    short o = 0;
+                    for (int q = local - 1; q >= 0; q--) {
+                        int r = keep[q];
+                        int b = 6 * r;
+                        if (x < bb[b] || y < bb[b + 1] || z < bb[b + 2] || x > bb[b + 3] || y > bb[b + 4]
+                                || z > bb[b + 5]) {
+                            continue;
+                        }
+                        if (job.regions[r].shape().contains(x, y, z)) {
+                            o = (short) (r + 1);
+                            break;
+                        }
+                    }
+                    fine[idx++] = o;
+                }
+            }
+        }
+    }
+
+    /** Reduces {@code len} owner tags of one voxel, each worth {@code weight} fine-lattice units. */
+    private void reduceMixed(short[] buf, int base, int len, int weight, int out, long[] counts) {
+        double conc = 0;
+        int own = 0;
+        int target = job.fractionRegion + 1;
+        for (int s = 0; s < len; s++) {
+            int o = buf[base + s];
+            counts[o] += weight;
+            conc += job.concOfOwner[o];
+            if (o == target) {
+                own++;
+            }
+            materialTally[job.materialOfOwner[o]]++;
+            labelTally[job.labelOfOwner[o]]++;
+        }
+        double inv = 1.0 / len;
+        if (job.fraction != null) {
+            job.fraction[out] = (float) (own * inv);
+        } else {
+            job.activity[out] = (float) (conc * inv);
+            job.materials[out] = (short) majority(buf, base, len, materialTally, job.materialOfOwner);
+            job.labels[out] = (short) majority(buf, base, len, labelTally, job.labelOfOwner);
+        }
+        for (int s = 0; s < len; s++) {
+            int o = buf[base + s];
+            materialTally[job.materialOfOwner[o]] = 0;
+            labelTally[job.labelOfOwner[o]] = 0;
+        }
+    }
+
+    /** The index with the largest tally; ties go to the larger index (typically the later region). */
+    private static int majority(short[] buf, int base, int len, int[] tally, int[] ofOwner) {
+        int best = -1;
+        int bestCount = -1;
+        for (int s = 0; s < len; s++) {
+            int idx = ofOwner[buf[base + s]];
+            int c = tally[idx];
+            if (c > bestCount || (c == bestCount && idx > best)) {
+                best = idx;
+                bestCount = c;
+            }
+        }
+        return best;
+    }
+}
