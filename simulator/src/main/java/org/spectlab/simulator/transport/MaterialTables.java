@@ -134,6 +134,23 @@ public final class MaterialTables {
         return 1.0 - (photoFraction[k] + f * (photoFraction[k + 1] - photoFraction[k]));
     }
 
+    /**
+     * Writes the shares of the three processes in the total attenuation at this energy into
+     * {@code out[0..2]} (photoelectric, incoherent, coherent; they sum to 1).
+     */
+    public void processShares(int material, double energyKeV, double[] out) {
+        double x = binCoordinate(energyKeV);
+        int i = (int) x;
+        double f = x - i;
+        int k = material * bins + i;
+        double pPhoto = photoFraction[k] + f * (photoFraction[k + 1] - photoFraction[k]);
+        double pPi = photoPlusIncoherentFraction[k] + f * (photoPlusIncoherentFraction[k + 1]
+                - photoPlusIncoherentFraction[k]);
+        out[0] = pPhoto;
+        out[1] = pPi - pPhoto;
+        out[2] = 1.0 - pPi;
+    }
+
     /** Raw total-μ array (1/cm), indexed {@code material * bins() + bin}; not a copy. */
     double[] muTotalArray() {
         return muTotal;

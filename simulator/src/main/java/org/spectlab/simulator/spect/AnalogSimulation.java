@@ -1,0 +1,252 @@
+package org.spectlab.simulator.spect;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
+import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.spectlab.core.error.InputException;
+import org.spectlab.core.grid.Grid3;
+import org.spectlab.core.projection.EnergyWindow;
+import org.spectlab.simulator.interaction.ScatteredPhoton;
+import org.spectlab.simulator.run.BatchRange;
+import org.spectlab.simulator.run.BatchRunner;
+import org.spectlab.simulator.run.BatchWorker;
+import org.spectlab.simulator.run.FixedPointTally;
+import org.spectlab.simulator.run.TallySet;
+import org.spectlab.simulator.source.Directions;
+import org.spectlab.simulator.source.VoxelSource;
+import org.spectlab.simulator.transport.AttenuationSource;
+
+/**
+ * Analog Monte Carlo of the acquisition: the reference the accelerated mode is tested against.
+ *
+ * <p>Each history is a photon emitted during one view chosen uniformly (with that view's decay
+ * factor as its weight), followed through the patient with delta tracking and analog
+ * photoabsorption, Compton (bound) and Rayleigh scattering; when it leaves the patient towards that
+ * view's detector it must pass the hexagonal hole array without touching a septum (ideal septa,
+ * exact ray test at its real entry point), then reach the crystal's image plane, where it gets the
+ * intrinsic Gaussian blur, a deposited energy sampled from the crystal response matrix and the
+ * Gaussian energy resolution, and is counted in every window containing the measured energy.
+ * Inefficient by nature (one photon in ~10^4 passes a clinical collimator), it is meant for small
+ * reference problems.
+ */
+public final class AnalogSimulation {
+    private AnalogSimulation() {
+    }
+
+    /** Runs {@code options.scatterHistories()} analog histories (the name is shared with forced detection). */
+    public static SpectResult run(SpectScenario scenario, SimulationOptions options,
+                                  BatchRunner.ProgressListener progress) {
+        long start = System.nanoTime();
+        PreparedPhysics physics = new PreparedPhysics(scenario, options);
+        requireDetectorOutsidePatient(scenario);
+        long histories = options.scatterHistories();
+        if (histories <= 0) {
+            throw InputException.field("simulation.histories", "analog mode needs a positive number of histories");
+        }
+        int nb = options.batches();
+        BatchRange all = BatchRange.of(0, nb);
+        TallySet merged = BatchRunner.run(options.seed(), all, options.threads(),
+                t -> new Worker(physics, histories, nb), progress);
+        int windows = scenario.camera().windows().size();
+        List<float[]> primary = new ArrayList<>();
+        List<float[]> scatter = new ArrayList<>();
+        for (int w = 0; w < windows; w++) {
+            primary.add(merged.tally("primary_" + w).toFloatArray());
+            scatter.add(merged.tally("scatter_" + w).toFloatArray());
+        }
+        double[] specP = merged.tally("spectrum_primary").toDoubleArray();
+        double[] specS = merged.tally("spectrum_scatter").toDoubleArray();
+        double[] edges = new double[specP.length];
+        for (int e = 0; e < edges.length; e++) {
+            edges[e] = e;
+        }
+        return new SpectResult(scenario.camera().windows(), primary, scatter, null, edges, specP, specS, histories,
+                merged.counter("interactions"), (System.nanoTime() - start) * 1e-9, "analog");
+    }
+
+    private static void requireDetectorOutsidePatient(SpectScenario s) {
+        Grid3 g = s.grid();
+        double maxR = 0;
+        for (int cx = 0; cx < 2; cx++) {
+            for (int cy = 0; cy < 2; cy++) {
+                double x = cx == 0 ? g.xMm(0) - 0.5 * g.voxelXMm() : g.xMm(g.nx() - 1) + 0.5 * g.voxelXMm();
+                double y = cy == 0 ? g.yMm(0) - 0.5 * g.voxelYMm() : g.yMm(g.ny() - 1) + 0.5 * g.voxelYMm();
+                maxR = Math.max(maxR, Math.hypot(x, y));
+            }
+        }
+        for (int v = 0; v < s.orbit().views(); v++) {
+            if (s.orbit().radiusMm(v) < maxR) {
+                throw InputException.field("acquisition.radius_mm", "view " + v + " radius " + s.orbit().radiusMm(v)
+                        + " mm is inside the patient grid (its corners reach " + Math.round(maxR) + " mm)");
+            }
+        }
+    }
+
+    /** One thread's histories. */
+    private static final class Worker implements BatchWorker {
+        private final PreparedPhysics physics;
+        private final SpectScenario s;
+        private final long totalHistories;
+        private final int batches;
+        private final TallySet tallies = TallySet.create();
+        private final FixedPointTally[] primary;
+        private final FixedPointTally[] scatter;
+        private final FixedPointTally spectrumPrimary;
+        private final FixedPointTally spectrumScatter;
+        private final double[][] primaryScratch;
+        private final double[][] scatterScratch;
+        private final double[] spectrumPrimaryScratch;
+        private final double[] spectrumScatterScratch;
+        private final double[] pos = new double[3];
+        private final double[] dir = new double[3];
+        private final ScatteredPhoton scattered = new ScatteredPhoton();
+        private final double[] viewCos;
+        private final double[] viewSin;
+        private final double[] viewWeight;
+
+        Worker(PreparedPhysics physics, long totalHistories, int batches) {
+            this.physics = physics;
+            this.s = physics.scenario;
+            this.totalHistories = totalHistories;
+            this.batches = batches;
+            int windows = s.camera().windows().size();
+            int size = s.orbit().views() * s.rows() * s.cols();
+            primary = new FixedPointTally[windows];
+            scatter = new FixedPointTally[windows];
+            primaryScratch = new double[windows][];
+            scatterScratch = new double[windows][];
+            for (int w = 0; w < windows; w++) {
+                primary[w] = tallies.tally("primary_" + w, size);
+                scatter[w] = tallies.tally("scatter_" + w, size);
+                primaryScratch[w] = new double[size];
+                scatterScratch[w] = new double[size];
+            }
+            int bins = (int) Math.ceil(physics.crystal.maxKeV()) + 2;
+            spectrumPrimary = tallies.tally("spectrum_primary", bins);
+            spectrumScatter = tallies.tally("spectrum_scatter", bins);
+            spectrumPrimaryScratch = new double[bins];
+            spectrumScatterScratch = new double[bins];
+            int views = s.orbit().views();
+            viewCos = new double[views];
+            viewSin = new double[views];
+            viewWeight = new double[views];
+            // Each history stands for A_total * yield * (views * T) / N photons, emitted during its view.
+            double perHistory = physics.source.totalActivityBq() * physics.totalYield * views * s.timePerViewS()
+                    / totalHistories;
+            for (int v = 0; v < views; v++) {
+                double a = s.orbit().angleRad(v);
+                viewCos[v] = Math.cos(a);
+                viewSin[v] = Math.sin(a);
+                viewWeight[v] = perHistory * s.viewDecayFactor(v);
+            }
+        }
+
+        @Override
+        public TallySet tallies() {
+            return tallies;
+        }
+
+        @Override
+        public void runBatch(long batch, UniformRandomProvider rng) {
+            long n = BatchRange.of(0, totalHistories).split((int) batch, batches).count();
+            VoxelSource.Sampler positions = physics.source.sampler(rng);
+            SharedStateDiscreteSampler lines = AliasMethodDiscreteSampler.of(rng, physics.lineYield);
+            ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+            int views = s.orbit().views();
+            long interactions = 0;
+            for (long h = 0; h < n; h++) {
+                int v = rng.nextInt(views);
+                positions.samplePositionMm(pos);
+                Directions.isotropic(rng, dir);
+                double e = physics.lineEnergyKeV[lines.sample()];
+                int order = 0;
+                boolean alive = true;
+                while (true) {
+                    int m = physics.tracker.nextInteraction(pos, dir, e, rng);
+                    if (m < 0) {
+                        break;
+                    }
+                    interactions++;
+                    int process = physics.tables.chooseProcess(m, e, rng.nextDouble());
+                    if (process == AttenuationSource.PHOTOELECTRIC) {
+                        alive = false;
+                        break;
+                    }
+                    if (process == AttenuationSource.INCOHERENT) {
+                        physics.compton[m].sample(rng, e, scattered);
+                    } else {
+                        physics.rayleigh[m].sample(rng, e, scattered);
+                    }
+                    Directions.deflect(dir, scattered.cosTheta(), 2 * Math.PI * rng.nextDouble());
+                    e = scattered.energyKeV();
+                    order++;
+                    if (e < physics.cutoffKeV) {
+                        alive = false;
+                        break;
+                    }
+                }
+                if (alive) {
+                    detect(v, e, order, rng, gauss);
+                }
+            }
+            for (int w = 0; w < primary.length; w++) {
+                primary[w].addAndClear(primaryScratch[w]);
+                scatter[w].addAndClear(scatterScratch[w]);
+            }
+            spectrumPrimary.addAndClear(spectrumPrimaryScratch);
+            spectrumScatter.addAndClear(spectrumScatterScratch);
+            tallies.count("interactions", interactions);
+            tallies.count("histories", n);
+        }
+
+        private void detect(int v, double e, int order, UniformRandomProvider rng,
+                            ZigguratSampler.NormalizedGaussian gauss) {
+            double c = viewCos[v];
+            double sn = viewSin[v];
+            double dn = dir[0] * sn - dir[1] * c;
+            if (dn <= 0) {
+                return;
+            }
+            double du = dir[0] * c + dir[1] * sn;
+            double dz = dir[2];
+            double a0 = pos[0] * c + pos[1] * sn;
+            double b0 = pos[0] * sn - pos[1] * c;
+            double t = (s.orbit().radiusMm(v) - b0) / dn;
+            double a = a0 + t * du;
+            double z = pos[2] + t * dz;
+            if (!physics.holes.passesSameHole(a, z, du, dz, dn)) {
+                return;
+            }
+            double toImage = (physics.holes.lengthMm() + s.camera().backGapMm()) / dn;
+            double ai = a + toImage * du + physics.intrinsicSigmaMm * gauss.sample();
+            double zi = z + toImage * dz + physics.intrinsicSigmaMm * gauss.sample();
+            double deposit = physics.crystal.sampleDepositKeV(e, rng);
+            if (deposit <= 0) {
+                return;
+            }
+            double measured = deposit + s.camera().energyResolution().sigmaKeV(deposit) * gauss.sample();
+            double w = viewWeight[v];
+            double[] spec = order == 0 ? spectrumPrimaryScratch : spectrumScatterScratch;
+            int bin = (int) Math.floor(measured);
+            if (bin >= 0 && bin < spec.length) {
+                spec[bin] += w;
+            }
+            double invPix = 1.0 / s.pixelSizeMm();
+            int col = (int) Math.floor(ai * invPix + 0.5 * (s.cols() - 1) + 0.5);
+            int row = (int) Math.floor(zi * invPix + 0.5 * (s.rows() - 1) + 0.5);
+            if (col < 0 || col >= s.cols() || row < 0 || row >= s.rows()) {
+                return;
+            }
+            int index = col + s.cols() * (row + s.rows() * v);
+            List<EnergyWindow> windows = s.camera().windows();
+            for (int wi = 0; wi < windows.size(); wi++) {
+                if (windows.get(wi).contains(measured)) {
+                    (order == 0 ? primaryScratch : scatterScratch)[wi][index] += w;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,385 @@
+package org.spectlab.simulator.spect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.spectlab.core.grid.Grid3;
+import org.spectlab.core.projection.AcquisitionGeometry;
+import org.spectlab.simulator.interaction.ScatteringCrossSections;
+import org.spectlab.simulator.run.BatchRandom;
+import org.spectlab.simulator.run.BatchRange;
+import org.spectlab.simulator.run.BatchRunner;
+
+/**
+ * Convolution-based forced detection (after de Jong &amp; Beekman, Phys. Med. Biol. 46, 621 (2001)):
+ * one transport of photon histories through the patient serves every view.
+ *
+ * <ul>
+ *   <li>Primary photons are computed deterministically: every active voxel's activity, times the
+ *       line yield, the collimator's geometric efficiency g, the attenuation exp(-∫μ) towards each
+ *       view's detector and the window acceptance of the crystal (no Monte Carlo noise).</li>
+ *   <li>Scatter: histories are followed by delta tracking; at each real interaction site, for each
+ *       view, the expected contribution is w · [s_inc p_inc(cos θ) + s_coh p_coh(cos θ)] / 2π ·
+ *       4π g · exp(-τ(E')) · A_window(E'), with s the process shares of μ, p the normalised angular
+ *       densities of the material's bound Compton and Rayleigh scattering, θ the angle between the
+ *       incoming direction and the detector normal, and E' the scattered energy. The history then
+ *       continues (with implicit capture) to produce higher orders.</li>
+ *   <li>Contributions are deposited sharp into depth bins and blurred with the depth-dependent
+ *       collimator-detector response ({@link DepthResolvedDetector}).</li>
+ * </ul>
+ * Approximations (stated for validation): the parallel-hole collimator is geometric (no septal
+ * penetration or scatter; appropriate for low-energy photons in low-energy collimators); the
+ * angular density and attenuation are taken along the hole axis (the acceptance cone is a few
+ * degrees wide); the response is Gaussian with the exact second moment of the geometric response;
+ * primaries are evaluated at voxel centres. The analog simulation ({@link AnalogSimulation}) has
+ * none of these approximations in the patient and collimator and is the reference in tests.
+ *
+ * <p>Determinism: sites come from batches with their own (seed, batch) streams and are projected in
+ * batch order, each view by one thread, so outputs are bit-identical for any thread count.
+ */
+public final class ForcedDetectionSimulation {
+    private ForcedDetectionSimulation() {
+    }
+
+    /** Runs the simulation. */
+    public static SpectResult run(SpectScenario scenario, SimulationOptions options,
+                                  BatchRunner.ProgressListener progress) {
+        long start = System.nanoTime();
+        PreparedPhysics physics = new PreparedPhysics(scenario, options);
+        List<ScatterSites> batches = generateSites(physics, options, progress);
+        long sites = 0;
+        for (ScatterSites b : batches) {
+            sites += b.size();
+        }
+        Projector projector = new Projector(physics, options, batches);
+        projector.projectAllViews(options.threads());
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        return projector.result(options.scatterHistories(), sites, seconds);
+    }
+
+    private static List<ScatterSites> generateSites(PreparedPhysics physics, SimulationOptions options,
+                                                    BatchRunner.ProgressListener progress) {
+        int nb = options.batches();
+        List<ScatterSites> out = new ArrayList<>(nb);
+        for (int b = 0; b < nb; b++) {
+            out.add(new ScatterSites());
+        }
+        if (options.scatterHistories() == 0) {
+            return out;
+        }
+        double[] probability = physics.lineYield.clone();
+        ScatterSiteGenerator generator = new ScatterSiteGenerator(physics.source, physics.tracker, physics.compton,
+                physics.rayleigh, physics.lineEnergyKeV, probability, physics.cutoffKeV, options.maxScatterOrder());
+        long total = options.scatterHistories();
+        // Each history starts with weight 1; it stands for A_total * yield_total / N photons per second.
+        double normalisation = physics.source.totalActivityBq() * physics.totalYield / total;
+        BatchRange all = BatchRange.of(0, nb);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        runParallel(options.threads(), () -> {
+            int b;
+            while ((b = next.getAndIncrement()) < nb) {
+                BatchRange mine = BatchRange.of(0, total).split(b, nb);
+                ScatterSites sites = out.get(b);
+                generator.run(mine.count(), BatchRandom.stream(options.seed(), all.first() + b), sites);
+                sites.scaleWeights(normalisation);
+                progress.batchDone(done.incrementAndGet());
+            }
+        });
+        return out;
+    }
+
+    static void runParallel(int threads, Runnable body) {
+        if (threads <= 1) {
+            body.run();
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "spectlab-fd");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                fs.add(pool.submit(body));
+            }
+            for (Future<?> f : fs) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("simulation interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Projects primaries and stored sites onto every view. */
+    private static final class Projector {
+        private final PreparedPhysics physics;
+        private final SimulationOptions options;
+        private final List<ScatterSites> batches;
+        private final SpectScenario s;
+        private final int windows;
+        private final int groups;
+        private final int components;
+        private final int rows;
+        private final int cols;
+        private final int views;
+        private final double[][] projections;
+        private final double[][] spectrumIncidentPrimary;
+        private final double[][] spectrumIncidentScatter;
+        private final int spectrumBins;
+        private final double minDepthMm;
+        private final double maxDepthMm;
+        private final int[] activeVoxel;
+        private final double[] activeBq;
+
+        Projector(PreparedPhysics physics, SimulationOptions options, List<ScatterSites> batches) {
+            this.physics = physics;
+            this.options = options;
+            this.batches = batches;
+            this.s = physics.scenario;
+            this.windows = s.camera().windows().size();
+            this.groups = options.scatterHistories() > 0 ? options.errorGroups() : 0;
+            this.components = 2 * windows + groups;
+            this.rows = s.rows();
+            this.cols = s.cols();
+            this.views = s.orbit().views();
+            this.projections = new double[components][views * rows * cols];
+            this.spectrumBins = (int) Math.ceil(physics.crystal.maxKeV()) + 2;
+            this.spectrumIncidentPrimary = new double[views][spectrumBins];
+            this.spectrumIncidentScatter = new double[views][spectrumBins];
+            Grid3 g = s.grid();
+            double maxR = 0;
+            for (int cx = 0; cx < 2; cx++) {
+                for (int cy = 0; cy < 2; cy++) {
+                    double x = cx == 0 ? g.xMm(0) - 0.5 * g.voxelXMm() : g.xMm(g.nx() - 1) + 0.5 * g.voxelXMm();
+                    double y = cy == 0 ? g.yMm(0) - 0.5 * g.voxelYMm() : g.yMm(g.ny() - 1) + 0.5 * g.voxelYMm();
+                    maxR = Math.max(maxR, Math.hypot(x, y));
+                }
+            }
+            AcquisitionGeometry orbit = s.orbit();
+            double minR = Double.POSITIVE_INFINITY;
+            double maxOrbit = 0;
+            for (int v = 0; v < views; v++) {
+                minR = Math.min(minR, orbit.radiusMm(v));
+                maxOrbit = Math.max(maxOrbit, orbit.radiusMm(v));
+            }
+            this.minDepthMm = Math.max(0, minR - maxR);
+            this.maxDepthMm = maxOrbit + maxR;
+            float[] c = s.activityBqPerMl().data();
+            int n = 0;
+            for (float v : c) {
+                if (v > 0) {
+                    n++;
+                }
+            }
+            activeVoxel = new int[n];
+            activeBq = new double[n];
+            double ml = g.voxelVolumeMl();
+            n = 0;
+            for (int i = 0; i < c.length; i++) {
+                if (c[i] > 0) {
+                    activeVoxel[n] = i;
+                    activeBq[n++] = c[i] * ml;
+                }
+            }
+        }
+
+        void projectAllViews(int threads) {
+            AtomicInteger next = new AtomicInteger();
+            runParallel(Math.min(threads, views), () -> {
+                ViewFrame frame = new ViewFrame(s.grid(), s.materialOfVoxel(), s.materials().size(), physics.tables);
+                DepthResolvedDetector detector = new DepthResolvedDetector(rows, cols, components, minDepthMm,
+                        maxDepthMm, options.depthBinMm(), s.pixelSizeMm(), physics::responseSigmaMm);
+                double[][] viewOut = new double[components][rows * cols];
+                int v;
+                while ((v = next.getAndIncrement()) < views) {
+                    projectView(v, frame, detector, viewOut);
+                }
+            });
+        }
+
+        private void projectView(int v, ViewFrame frame, DepthResolvedDetector detector, double[][] viewOut) {
+            double angle = s.orbit().angleRad(v);
+            double radius = s.orbit().radiusMm(v);
+            frame.setAngle(angle);
+            detector.clear();
+            double nx = Math.sin(angle);
+            double ny = -Math.cos(angle);
+            double halfCols = 0.5 * (cols - 1);
+            double halfRows = 0.5 * (rows - 1);
+            double invPix = 1.0 / s.pixelSizeMm();
+            double fourPiG = 4 * Math.PI * physics.efficiency;
+            double[] accept = new double[windows];
+            double[] specP = spectrumIncidentPrimary[v];
+            double[] specS = spectrumIncidentScatter[v];
+            Grid3 g = s.grid();
+            // primaries: deterministic, from voxel centres
+            for (int line = 0; line < physics.lineEnergyKeV.length; line++) {
+                double e = physics.lineEnergyKeV[line];
+                double y = physics.lineYield[line];
+                boolean any = false;
+                for (int w = 0; w < windows; w++) {
+                    accept[w] = physics.acceptance.acceptance(w, e);
+                    any |= accept[w] > 0;
+                }
+                int nxg = g.nx();
+                int nyg = g.ny();
+                for (int q = 0; q < activeVoxel.length; q++) {
+                    int idx = activeVoxel[q];
+                    int i = idx % nxg;
+                    int j = (idx / nxg) % nyg;
+                    int k = idx / (nxg * nyg);
+                    double x = g.xMm(i);
+                    double yy = g.yMm(j);
+                    double z = g.zMm(k);
+                    double a = frame.aMm(x, yy);
+                    double b = frame.bMm(x, yy);
+                    double reach = activeBq[q] * y * physics.efficiency
+                            * Math.exp(-frame.opticalDepth(a, b, z, e));
+                    specP[(int) e] += reach;
+                    if (!any) {
+                        continue;
+                    }
+                    double depth = radius - b;
+                    double col = a * invPix + halfCols;
+                    double row = z * invPix + halfRows;
+                    for (int w = 0; w < windows; w++) {
+                        if (accept[w] > 0) {
+                            detector.deposit(2 * w, depth, col, row, reach * accept[w]);
+                        }
+                    }
+                }
+            }
+            // scatter: forced detection at every stored site
+            int nb = batches.size();
+            for (int bi = 0; bi < nb; bi++) {
+                ScatterSites sites = batches.get(bi);
+                int group = groups > 0 ? bi % groups : -1;
+                double[] shares = new double[3];
+                for (int q = 0; q < sites.size(); q++) {
+                    double cosTheta = sites.ux(q) * nx + sites.uy(q) * ny;
+                    double e = sites.energyKeV(q);
+                    int m = sites.material(q);
+                    physics.tables.processShares(m, e, shares);
+                    double x = sites.x(q);
+                    double yy = sites.y(q);
+                    double z = sites.z(q);
+                    double a = frame.aMm(x, yy);
+                    double b = frame.bMm(x, yy);
+                    double depth = radius - b;
+                    double col = a * invPix + halfCols;
+                    double row = z * invPix + halfRows;
+                    double base = sites.weight(q) * fourPiG / (2 * Math.PI);
+                    // incoherent
+                    double eC = ScatteringCrossSections.comptonEnergyKeV(e, cosTheta);
+                    if (eC >= physics.cutoffKeV) {
+                        double c = base * shares[1] * physics.compton[m].angularPdf(cosTheta, e)
+                                * Math.exp(-frame.opticalDepth(a, b, z, eC));
+                        deposit(detector, c, eC, depth, col, row, group, specS);
+                    }
+                    // coherent
+                    double c = base * shares[2] * physics.rayleigh[m].angularPdf(cosTheta, e)
+                            * Math.exp(-frame.opticalDepth(a, b, z, e));
+                    deposit(detector, c, e, depth, col, row, group, specS);
+                }
+            }
+            for (double[] o : viewOut) {
+                java.util.Arrays.fill(o, 0);
+            }
+            detector.blurInto(viewOut);
+            double timeFactor = s.timePerViewS() * s.viewDecayFactor(v);
+            int off = v * rows * cols;
+            for (int c = 0; c < components; c++) {
+                double[] dst = projections[c];
+                double[] src = viewOut[c];
+                for (int p = 0; p < src.length; p++) {
+                    dst[off + p] = src[p] * timeFactor;
+                }
+            }
+            for (int e = 0; e < spectrumBins; e++) {
+                specP[e] *= timeFactor;
+                specS[e] *= timeFactor;
+            }
+        }
+
+        private void deposit(DepthResolvedDetector detector, double reach, double energyKeV, double depth, double col,
+                             double row, int group, double[] spectrum) {
+            if (reach <= 0) {
+                return;
+            }
+            int bin = (int) energyKeV;
+            if (bin < spectrum.length) {
+                spectrum[bin] += reach;
+            }
+            for (int w = 0; w < windows; w++) {
+                double a = physics.acceptance.acceptance(w, energyKeV);
+                if (a > 0) {
+                    detector.deposit(2 * w + 1, depth, col, row, reach * a);
+                    if (w == 0 && group >= 0) {
+                        detector.deposit(2 * windows + group, depth, col, row, reach * a);
+                    }
+                }
+            }
+        }
+
+        SpectResult result(long histories, long sites, double seconds) {
+            List<float[]> primary = new ArrayList<>();
+            List<float[]> scatter = new ArrayList<>();
+            for (int w = 0; w < windows; w++) {
+                primary.add(toFloat(projections[2 * w]));
+                scatter.add(toFloat(projections[2 * w + 1]));
+            }
+            float[] stdError = null;
+            if (groups >= 2) {
+                int n = views * rows * cols;
+                stdError = new float[n];
+                double[] total = projections[1];
+                for (int p = 0; p < n; p++) {
+                    double mean = total[p];
+                    double ss = 0;
+                    for (int gi = 0; gi < groups; gi++) {
+                        double est = groups * projections[2 * windows + gi][p];
+                        ss += (est - mean) * (est - mean);
+                    }
+                    stdError[p] = (float) Math.sqrt(ss / ((double) groups * (groups - 1)));
+                }
+            }
+            double[] edges = new double[spectrumBins];
+            for (int e = 0; e < spectrumBins; e++) {
+                edges[e] = e;
+            }
+            double[] incidentP = new double[spectrumBins];
+            double[] incidentS = new double[spectrumBins];
+            for (int v = 0; v < views; v++) {
+                for (int e = 0; e < spectrumBins; e++) {
+                    incidentP[e] += spectrumIncidentPrimary[v][e];
+                    incidentS[e] += spectrumIncidentScatter[v][e];
+                }
+            }
+            return new SpectResult(s.camera().windows(), primary, scatter, stdError, edges,
+                    Spectra.measured(incidentP, physics), Spectra.measured(incidentS, physics), histories, sites,
+                    seconds, "forced-detection");
+        }
+
+        private static float[] toFloat(double[] a) {
+            float[] f = new float[a.length];
+            for (int i = 0; i < a.length; i++) {
+                f[i] = (float) a[i];
+            }
+            return f;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.spectlab.simulator.spect;
+
+import org.spectlab.core.error.InputException;
+
+/**
+ * How a SPECT simulation is run.
+ *
+ * @param seed                   random seed; with the same scenario, the outputs are bit-identical
+ * @param scatterHistories       photon histories followed for the scatter estimate (0: primary only)
+ * @param batches                batches the histories are split into (each its own random stream)
+ * @param threads                worker threads (results do not depend on it)
+ * @param errorGroups            independent groups of batches used to estimate the Monte Carlo
+ *                               standard error of the first window's scatter (0: no estimate; else ≥ 2)
+ * @param maxScatterOrder        highest scatter order followed (e.g. 10)
+ * @param depthBinMm             depth bin width of the convolution-based forced detection, mm
+ * @param crystalHistoriesPerKeV photons per 1 keV step for the crystal response matrix
+ */
+public record SimulationOptions(long seed, long scatterHistories, int batches, int threads, int errorGroups,
+                                int maxScatterOrder, double depthBinMm, int crystalHistoriesPerKeV) {
+
+    /** Validates the fields. */
+    public SimulationOptions {
+        if (scatterHistories < 0) {
+            throw InputException.field("simulation.histories", "must be >= 0, got " + scatterHistories);
+        }
+        if (batches < 1 || batches > 1_000_000) {
+            throw InputException.field("simulation.batches", "must be 1 to 1000000, got " + batches);
+        }
+        if (threads < 1 || threads > 1024) {
+            throw InputException.field("--threads", "must be 1 to 1024, got " + threads);
+        }
+        if (errorGroups == 1 || errorGroups < 0 || errorGroups > batches) {
+            throw InputException.field("simulation.error_groups", "must be 0 or 2 to the number of batches, got "
+                    + errorGroups);
+        }
+        if (maxScatterOrder < 1 || maxScatterOrder > 100) {
+            throw InputException.field("simulation.max_scatter_order", "must be 1 to 100, got " + maxScatterOrder);
+        }
+        if (!(depthBinMm > 0) || depthBinMm > 100) {
+            throw InputException.field("simulation.depth_bin_mm", "must be in (0, 100], got " + depthBinMm);
+        }
+        if (crystalHistoriesPerKeV < 100) {
+            throw InputException.field("simulation.crystal_histories", "must be >= 100, got " + crystalHistoriesPerKeV);
+        }
+    }
+
+    /** Defaults: 8 batches, 4 error groups, up to 10 scatter orders, 10 mm depth bins, 10 000 crystal photons per keV. */
+    public static SimulationOptions of(long seed, long scatterHistories, int threads) {
+        return new SimulationOptions(seed, scatterHistories, 8, threads, 4, 10, 10.0, 10_000);
+    }
+
+    /** The same options with another thread count. */
+    public SimulationOptions withThreads(int newThreads) {
+        return new SimulationOptions(seed, scatterHistories, batches, newThreads, errorGroups, maxScatterOrder,
+                depthBinMm, crystalHistoriesPerKeV);
+    }
+}

@@ -1,0 +1,153 @@
+package org.spectlab.simulator.spect;
+
+import org.spectlab.core.grid.Grid3;
+import org.spectlab.simulator.transport.MaterialTables;
+
+/**
+ * The patient seen from one view: the material map resampled (nearest voxel) onto a frame whose
+ * axes are the detector's column axis (a), the direction towards the detector (b) and z, and for
+ * every frame voxel the path length (cm) through each material from the voxel centre to the edge
+ * of the patient towards the detector. With those, the attenuation to the detector at any energy is
+ * exp(-Σ_m L_m μ_m(E)), evaluated per site without ray tracing.
+ *
+ * <p>The frame is centred on the axis of rotation, with the in-plane voxel size of the patient
+ * grid, and large enough to hold the grid at any angle. Approximation: nearest-voxel resampling
+ * moves material boundaries by up to half a voxel diagonal; the site's own position along b is
+ * corrected exactly within its frame voxel ({@link #opticalDepth}).
+ */
+final class ViewFrame {
+    private final Grid3 grid;
+    private final short[] materialOfVoxel;
+    private final int materials;
+    private final MaterialTables tables;
+    final int na;
+    final int nb;
+    final int nz;
+    final double voxelMm;
+    private final double halfA;
+    private final double halfB;
+    /** Material index per frame voxel, -1 outside the patient grid. */
+    private final short[] frameMaterial;
+    /** Path length (cm) per material: [material][frame voxel]. */
+    private final float[][] pathCm;
+    private double cos;
+    private double sin;
+
+    ViewFrame(Grid3 grid, short[] materialOfVoxel, int materials, MaterialTables tables) {
+        this.grid = grid;
+        this.materialOfVoxel = materialOfVoxel;
+        this.materials = materials;
+        this.tables = tables;
+        this.voxelMm = grid.voxelXMm();
+        double maxR = 0;
+        for (int cx = 0; cx < 2; cx++) {
+            for (int cy = 0; cy < 2; cy++) {
+                double x = cx == 0 ? grid.xMm(0) - 0.5 * voxelMm : grid.xMm(grid.nx() - 1) + 0.5 * voxelMm;
+                double y = cy == 0 ? grid.yMm(0) - 0.5 * voxelMm : grid.yMm(grid.ny() - 1) + 0.5 * voxelMm;
+                maxR = Math.max(maxR, Math.hypot(x, y));
+            }
+        }
+        int n = 2 * (int) Math.ceil(maxR / voxelMm) + 1;
+        this.na = n;
+        this.nb = n;
+        this.nz = grid.nz();
+        this.halfA = 0.5 * (na - 1);
+        this.halfB = 0.5 * (nb - 1);
+        this.frameMaterial = new short[na * nb * nz];
+        this.pathCm = new float[materials][na * nb * nz];
+    }
+
+    /** Rebuilds the frame for the view at this angle (radians). */
+    void setAngle(double angleRad) {
+        cos = Math.cos(angleRad);
+        sin = Math.sin(angleRad);
+        double ux = cos;
+        double uy = sin;
+        double nxv = sin;
+        double nyv = -cos;
+        int gx = grid.nx();
+        int gy = grid.ny();
+        double invVx = 1.0 / grid.voxelXMm();
+        double invVy = 1.0 / grid.voxelYMm();
+        // Material resampling, one slice pattern reused for every z.
+        int plane = na * nb;
+        int[] planeIndex = new int[plane];
+        for (int ib = 0; ib < nb; ib++) {
+            double b = (ib - halfB) * voxelMm;
+            for (int ia = 0; ia < na; ia++) {
+                double a = (ia - halfA) * voxelMm;
+                double x = a * ux + b * nxv;
+                double y = a * uy + b * nyv;
+                int i = (int) Math.floor((x - grid.originXMm()) * invVx + 0.5);
+                int j = (int) Math.floor((y - grid.originYMm()) * invVy + 0.5);
+                planeIndex[ia + na * ib] = (i >= 0 && i < gx && j >= 0 && j < gy) ? i + gx * j : -1;
+            }
+        }
+        int gplane = gx * gy;
+        for (int k = 0; k < nz; k++) {
+            int off = k * plane;
+            int goff = k * gplane;
+            for (int p = 0; p < plane; p++) {
+                int gi = planeIndex[p];
+                frameMaterial[off + p] = gi < 0 ? -1 : materialOfVoxel[goff + gi];
+            }
+        }
+        // Cumulative path lengths towards +b (the detector).
+        float voxelCm = (float) (voxelMm / 10.0);
+        float halfCm = 0.5f * voxelCm;
+        float[] running = new float[materials];
+        for (int k = 0; k < nz; k++) {
+            for (int ia = 0; ia < na; ia++) {
+                java.util.Arrays.fill(running, 0f);
+                for (int ib = nb - 1; ib >= 0; ib--) {
+                    int idx = ia + na * (ib + nb * k);
+                    int m = frameMaterial[idx];
+                    for (int q = 0; q < materials; q++) {
+                        pathCm[q][idx] = running[q];
+                    }
+                    if (m >= 0) {
+                        pathCm[m][idx] += halfCm;
+                        running[m] += voxelCm;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Column-axis coordinate (mm) of a patient position in this view. */
+    double aMm(double x, double y) {
+        return x * cos + y * sin;
+    }
+
+    /** Coordinate towards the detector (mm) of a patient position in this view. */
+    double bMm(double x, double y) {
+        return x * sin - y * cos;
+    }
+
+    /**
+     * Optical depth (Σ μ·length) from a point to the patient's edge towards the detector, at an
+     * energy; the point is given in frame coordinates (a, b in mm, z in mm).
+     */
+    double opticalDepth(double aMm, double bMm, double zMm, double energyKeV) {
+        int ia = (int) Math.floor(aMm / voxelMm + halfA + 0.5);
+        double fb = bMm / voxelMm + halfB;
+        int ib = (int) Math.floor(fb + 0.5);
+        int k = (int) Math.floor(grid.toVoxelZ(zMm) + 0.5);
+        if (ia < 0 || ia >= na || ib < 0 || ib >= nb || k < 0 || k >= nz) {
+            return 0;
+        }
+        int idx = ia + na * (ib + nb * k);
+        double tau = 0;
+        for (int q = 0; q < materials; q++) {
+            float l = pathCm[q][idx];
+            if (l != 0f) {
+                tau += l * tables.muTotalPerCm(q, energyKeV);
+            }
+        }
+        int own = frameMaterial[idx];
+        if (own >= 0) {
+            tau += (ib - fb) * voxelMm / 10.0 * tables.muTotalPerCm(own, energyKeV);
+        }
+        return tau;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The SPECT acquisition simulation: the camera model, the scenario (patient, source, camera, orbit),
+ * the analog Monte Carlo reference, and the accelerated forced-detection engine that serves every
+ * view from one transport.
+ */
+package org.spectlab.simulator.spect;
