@@ -1,0 +1,32 @@
+package org.spectlab.simulator.spect;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.spectlab.core.material.Material;
+import org.spectlab.core.material.MaterialLibrary;
+import org.spectlab.core.nuclide.Nuclide;
+import org.spectlab.core.projection.AcquisitionGeometry;
+import org.spectlab.phantoms.voxel.VoxelisedPhantom;
+
+/** Builds simulation scenarios from voxelised phantoms. */
+public final class PhantomScenarios {
+    private PhantomScenarios() {
+    }
+
+    /**
+     * A scenario from a rendered phantom: its material map (names resolved in the material library),
+     * its activity map at the acquisition start, and the given nuclide, camera and acquisition.
+     * Lines below 15 keV or with yields below 0.1 % are left out (absorbed within millimetres of
+     * tissue, or negligible).
+     */
+    public static SpectScenario of(VoxelisedPhantom phantom, MaterialLibrary library, Nuclide nuclide,
+                                   SpectCamera camera, AcquisitionGeometry orbit, int rows, int cols,
+                                   double pixelSizeMm, double timePerViewS) {
+        List<Material> materials = new ArrayList<>();
+        for (String name : phantom.materialNames()) {
+            materials.add(library.get(name));
+        }
+        return SpectScenario.of(phantom.grid(), phantom.materials().labels(), materials, phantom.activity(), nuclide,
+                1e-3, 15.0, camera, orbit, rows, cols, pixelSizeMm, timePerViewS);
+    }
+}
