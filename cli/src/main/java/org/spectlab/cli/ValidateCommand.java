@@ -1,0 +1,106 @@
+package org.spectlab.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.spectlab.core.error.InputException;
+import org.spectlab.validation.baseline.BaselineComparison;
+import org.spectlab.validation.baseline.Drift;
+import org.spectlab.validation.output.ValidationOutput;
+import org.spectlab.validation.suite.SuiteRegistry;
+import org.spectlab.validation.suite.SuiteResult;
+import org.spectlab.validation.suite.SuiteRunner;
+import org.spectlab.validation.suite.SummaryJson;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code spectlab validate --suite NAME --out DIR [--baseline DIR] [--json]}: runs a validation suite,
+ * writes {@code DIR/summary.json} and {@code DIR/report.html}, prints one progress line per case on
+ * stderr, and exits with 0 when every quantity is within tolerance (and, with a baseline, none
+ * drifted), {@link SpectlabCommand#EXIT_VALIDATION_FAILED} otherwise.
+ */
+@Command(name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {"Runs a validation suite against published references and writes summary.json and report.html.",
+            "Suites: physics (cross sections vs NIST/XCOM, transport, Klein-Nishina, decay), camera (collimator "
+                + "presets), reconstruction (OSEM/FBP quantitative accuracy), quick (fast subset).",
+            "Exit code 0: all quantities within tolerance; 1: something failed or drifted from the baseline."})
+public final class ValidateCommand implements Callable<Integer> {
+
+    @Option(names = "--suite", required = true, paramLabel = "NAME",
+            description = "Suite to run: physics, camera, reconstruction or quick.")
+    private String suite;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Output directory for summary.json and report.html (created if needed).")
+    private Path out;
+
+    @Option(names = "--baseline", paramLabel = "DIR",
+            description = "Directory with a baseline summary.json of the same suite; fail when a quantity drifted "
+                    + "from it beyond its tolerance (e.g. validation-reports/baselines/quick).")
+    private Path baseline;
+
+    @Option(names = "--json", description = "Also print summary.json to stdout.")
+    private boolean json;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED",
+            description = "Seed of every random stream (default: ${DEFAULT-VALUE}; the baselines use 1).")
+    private long seed;
+
+    @Option(names = "--threads", defaultValue = "2", paramLabel = "N",
+            description = "Worker threads per case (default: ${DEFAULT-VALUE}).")
+    private int threads;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    private final SuiteRegistry registry;
+
+    /** The command with the built-in suites. */
+    public ValidateCommand() {
+        this(null);
+    }
+
+    /** The command with another registry (tests, extensions); null means {@link SuiteRegistry#defaults()}. */
+    public ValidateCommand(SuiteRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Integer call() {
+        if (threads < 1 || threads > 256) {
+            throw InputException.field("--threads", "must be 1 to 256, got " + threads);
+        }
+        SuiteRegistry reg = registry != null ? registry : SuiteRegistry.defaults();
+        PrintWriter err = spec.commandLine().getErr();
+        var s = reg.suite(suite);
+        err.printf(Locale.ROOT, "validate: suite %s, %d cases, seed %d%n", s.name(), s.cases().size(), seed);
+        err.flush();
+        SuiteResult result = SuiteRunner.of(seed, threads, VersionProvider.version(), err).run(s);
+        BaselineComparison comparison = baseline == null ? null : BaselineComparison.against(baseline, result);
+        ObjectNode summary = ValidationOutput.write(out, result, comparison);
+        if (comparison != null) {
+            for (Drift d : comparison.failures()) {
+                err.printf(Locale.ROOT, "drift: %s/%s = %.6g, baseline %.6g (%s): %s%n", d.caseName(), d.quantity(),
+                        d.value(), d.baselineValue(), d.tolerance(), d.note());
+            }
+        }
+        boolean ok = result.passed() && (comparison == null || comparison.passed());
+        err.printf(Locale.ROOT, "validate: suite %s %s (%d of %d cases failed%s) in %.1f s; wrote %s and %s%n",
+                result.suite(), ok ? "PASSED" : "FAILED", result.failedCases(), result.cases().size(),
+                comparison == null ? "" : ", " + comparison.failures().size() + " quantities drifted",
+                result.wallTimeS(), out.resolve(ValidationOutput.SUMMARY), out.resolve(ValidationOutput.REPORT));
+        err.flush();
+        if (json) {
+            PrintWriter o = spec.commandLine().getOut();
+            o.print(SummaryJson.toText(Objects.requireNonNull(summary)));
+            o.flush();
+        }
+        return ok ? 0 : SpectlabCommand.EXIT_VALIDATION_FAILED;
+    }
+}
