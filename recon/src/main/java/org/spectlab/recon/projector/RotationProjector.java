@@ -7,7 +7,8 @@ import org.spectlab.recon.metadata.ReconstructionGeometry;
 /**
  * Rotation-based projector: for each view, resample the image into the rotated frame (bilinear per
  * slice), apply the view transforms (e.g. attenuation, then collimator-detector response), and sum
- * the planes along depth onto the detector. The back projection applies the exact transposes in
+ * the planes along depth onto the detector (or, when the last transform collapses depth, as the
+ * incremental collimator response does, read the plane nearest the detector). The back projection applies the exact transposes in
  * reverse order, so {@code <A x, y> = <x, A^T y>} up to float rounding.
  *
  * <p>Views are processed one at a time; the work inside a view runs in parallel over slices or
@@ -22,12 +23,20 @@ public final class RotationProjector implements SystemMatrix {
     private final ParallelLoops loops;
     private final boolean ownsLoops;
     private final float[] rotated;
+    private final boolean collapsed;
 
     private RotationProjector(ReconstructionGeometry geometry, List<ViewTransform> transforms, ParallelLoops loops,
                               boolean ownsLoops) {
         this.geometry = Objects.requireNonNull(geometry, "geometry");
         this.frame = RotatedFrame.of(geometry);
         this.transforms = transforms.toArray(new ViewTransform[0]);
+        for (int t = 0; t + 1 < this.transforms.length; t++) {
+            if (this.transforms[t].collapsesDepth()) {
+                throw new IllegalArgumentException("transform '" + this.transforms[t].name()
+                        + "' collapses depth and must be the last transform");
+            }
+        }
+        this.collapsed = this.transforms.length > 0 && this.transforms[this.transforms.length - 1].collapsesDepth();
         this.loops = Objects.requireNonNull(loops, "loops");
         this.ownsLoops = ownsLoops;
         this.rotated = new float[frame.size()];
@@ -66,6 +75,10 @@ public final class RotationProjector implements SystemMatrix {
         final int rows = frame.rows();
         final int cols = frame.cols();
         final int planes = frame.planes();
+        if (collapsed) {
+            System.arraycopy(rotated, (planes - 1) * rows * cols, viewOut, 0, rows * cols);
+            return;
+        }
         loops.forRange(rows, (k0, k1) -> {
             for (int k = k0; k < k1; k++) {
                 int out = k * cols;
@@ -87,11 +100,15 @@ public final class RotationProjector implements SystemMatrix {
         final int rows = frame.rows();
         final int cols = frame.cols();
         final int planeSize = rows * cols;
-        loops.forRange(frame.planes(), (j0, j1) -> {
-            for (int j = j0; j < j1; j++) {
-                System.arraycopy(viewIn, 0, rotated, j * planeSize, planeSize);
-            }
-        });
+        if (collapsed) {
+            System.arraycopy(viewIn, 0, rotated, (frame.planes() - 1) * planeSize, planeSize);
+        } else {
+            loops.forRange(frame.planes(), (j0, j1) -> {
+                for (int j = j0; j < j1; j++) {
+                    System.arraycopy(viewIn, 0, rotated, j * planeSize, planeSize);
+                }
+            });
+        }
         for (int t = transforms.length - 1; t >= 0; t--) {
             transforms[t].adjoint(view, rotated, loops);
         }

@@ -18,6 +18,16 @@ public interface ViewTransform {
     /** Applies the adjoint of {@link #forward} in place. */
     void adjoint(int view, float[] rotated, ParallelLoops loops);
 
+    /**
+     * Whether {@link #forward} collapses depth: it leaves its result summed into the plane nearest
+     * the detector ({@code planes-1}) with zeros in every other plane, and {@link #adjoint} reads
+     * only that plane (and writes every plane). Such a transform must be the last of a projector,
+     * which then reads or writes only that plane. False by default.
+     */
+    default boolean collapsesDepth() {
+        return false;
+    }
+
     /** A short name for logs and the registry, e.g. {@code "attenuation"}. */
     String name();
 }

@@ -9,6 +9,9 @@
  * the detector, rows along +z. Sample {@code (plane j, row k, col i)} sits at
  * {@code c_i u + t_j d + z_k}, with {@code c_i = (i - (cols-1)/2) Δ} and
  * {@code t_j = (j - (planes-1)/2) Δ}; plane {@code planes-1} is nearest the detector. Rotated
- * volumes are flat float arrays indexed {@code i + cols * (k + rows * j)}.
+ * volumes are flat float arrays indexed {@code i + cols * (k + rows * j)}. Only samples inside the
+ * field-of-view cylinder of {@link org.spectlab.recon.projector.RotatedFrame} are used (radius
+ * {@code cols/2 + √2} pixels, enough to sample every voxel inside the image's inscribed cylinder
+ * exactly); the rest are zero.
  */
 package org.spectlab.recon.projector;

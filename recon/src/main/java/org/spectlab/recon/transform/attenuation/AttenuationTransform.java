@@ -16,16 +16,27 @@ import org.spectlab.recon.projector.ViewTransform;
  * bilinear interpolation as the image; the line integral from plane {@code j} is then
  * {@code Δ (μ_j / 2 + Σ_{j' > j} μ_j')}: half of the sample's own voxel plus every voxel between it
  * and the detector (the exact integral of the piecewise-constant resampled map from the voxel centre).
- * Nothing attenuates beyond the image. A diagonal operator, so its own adjoint.
+ * Nothing attenuates beyond the image, or outside the frame's field-of-view cylinder (where the
+ * factors are zero: nothing there is seen). A diagonal operator, so its own adjoint.
+ *
+ * <p>The factors are built from the detector side inwards as a running product,
+ * {@code f_j = f_{j+1} exp(-Δ (μ_{j+1} + μ_j) / 2)}, in double precision. When every step is short
+ * ({@code μ_max Δ ≤ 0.25}, e.g. 4.42 mm voxels up to μ = 0.56 1/cm, twice cortical bone at 140 keV)
+ * each step's exponential is its degree-7 Taylor polynomial (truncation error below
+ * {@code 0.25^8/8! < 4e-10} relative per step, so below 1e-7 after a thousand steps, under float
+ * rounding); otherwise {@link Math#exp}.
  *
  * <p>The factors of the last view are cached ({@code planes*rows*cols} floats), so a forward
  * projection followed by a back projection of the same view costs one resampling. Not thread-safe.
  */
 public final class AttenuationTransform implements ViewTransform {
+    /** Largest optical depth of one step for which the Taylor polynomial replaces exp. */
+    private static final double MAX_POLYNOMIAL_STEP = 0.25;
     private final RotatedFrame frame;
     private final float[] muPerCm;
     private final float[] factors;
     private final double voxelCm;
+    private final boolean shortSteps;
     private int cachedView = -1;
 
     private AttenuationTransform(RotatedFrame frame, Volume muMapPerCm) {
@@ -44,6 +55,11 @@ public final class AttenuationTransform implements ViewTransform {
         this.muPerCm = mu;
         this.factors = new float[frame.size()];
         this.voxelCm = frame.geometry().pixelSizeMm() / 10.0;
+        float maxMu = 0f;
+        for (float m : mu) {
+            maxMu = Math.max(maxMu, m);
+        }
+        this.shortSteps = maxMu * voxelCm <= MAX_POLYNOMIAL_STEP;
     }
 
     /** Attenuation from a μ-map in 1/cm on the reconstruction grid (the array is used, not copied). */
@@ -95,21 +111,32 @@ public final class AttenuationTransform implements ViewTransform {
         final int rows = frame.rows();
         final int cols = frame.cols();
         final int planes = frame.planes();
-        final double dx = voxelCm;
+        final double halfDx = 0.5 * voxelCm;
         loops.forRange(rows, (k0, k1) -> {
-            double[] path = new double[cols];
+            double[] survival = new double[cols];
+            double[] previousHalf = new double[cols];
             for (int k = k0; k < k1; k++) {
-                Arrays.fill(path, 0.0);
+                Arrays.fill(survival, 1.0);
+                Arrays.fill(previousHalf, 0.0);
                 for (int j = planes - 1; j >= 0; j--) {
                     int base = cols * (k + rows * j);
-                    for (int i = 0; i < cols; i++) {
-                        double half = 0.5 * factors[base + i] * dx;
-                        double toCentre = path[i] + half;
-                        path[i] = toCentre + half;
-                        factors[base + i] = toCentre == 0 ? 1f : (float) Math.exp(-toCentre);
+                    int to = frame.chordEnd(j);
+                    for (int i = frame.chordStart(j); i < to; i++) {
+                        double half = halfDx * factors[base + i];
+                        double step = previousHalf[i] + half;
+                        previousHalf[i] = half;
+                        double s = survival[i] * (shortSteps ? expMinusShort(step) : Math.exp(-step));
+                        survival[i] = s;
+                        factors[base + i] = (float) s;
                     }
                 }
             }
         });
+    }
+
+    /** {@code exp(-d)} for {@code 0 ≤ d ≤ 0.25}: Taylor polynomial of degree 7 (Horner). */
+    private static double expMinusShort(double d) {
+        return 1 - d * (1 - d * (1.0 / 2 - d * (1.0 / 6 - d * (1.0 / 24 - d * (1.0 / 120
+                - d * (1.0 / 720 - d * (1.0 / 5040)))))));
     }
 }
