@@ -17,7 +17,7 @@ class AdultHeadNeckTest {
     /**
      * Rendered organ masses (rendered volume x ICRU 46 sizing density) match the ICRP 89 targets.
      * Tolerance 2 %: the organs do not overlap, so the only error is partial-volume sampling of the
-     * surface (3 mm voxels, 2 x 2 x 2 sub-samples, refined 3x at boundaries, i.e. ~0.5 mm surface
+     * surface (4 mm voxels, 2 x 2 x 2 sub-samples, refined 4x at boundaries, i.e. 0.5 mm surface
      * sampling); for the smallest organ (submandibular, 10 x 14 x 20 mm semi-axes) that is ~1 %.
      * The analytic volumes themselves are checked exactly (1e-9).
      */
@@ -25,8 +25,8 @@ class AdultHeadNeckTest {
     void renderedOrganMassesMatchIcrp89() {
         for (AdultTorso.Sex sex : AdultTorso.Sex.values()) {
             Phantom p = AdultHeadNeck.build(AdultHeadNeck.Options.of(sex, Map.of()));
-            Grid3 g = Grid3.of(56, 68, 90, 3, 3, 3, -82.5, -100.5, -82.5);
-            VoxelisedPhantom vp = Voxeliser.withBoundaryRefinement(2, 3, 2).render(g, p);
+            Grid3 g = Grid3.of(42, 51, 67, 4, 4, 4, -82, -100, -82);
+            VoxelisedPhantom vp = Voxeliser.withBoundaryRefinement(2, 4, 2).render(g, p);
             for (Map.Entry<String, Double> e : AdultHeadNeck.referenceMassesG(sex).entrySet()) {
                 String organ = e.getKey();
                 double density = AdultHeadNeck.sizingDensityGPerCm3(organ);
