@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.spectlab.core.error.InputException;
 import org.spectlab.core.grid.Grid3;
+import org.spectlab.core.material.MaterialLibrary;
 import org.spectlab.core.nuclide.NuclideLibrary;
 import org.spectlab.phantoms.kinetics.Retention;
 import org.spectlab.phantoms.kinetics.TracerKinetics;
@@ -41,7 +42,8 @@ import org.spectlab.phantoms.voxel.Voxeliser;
  * kinetics: {nuclide: Tc-99m, administered_mbq: 740, time_h: 2,
  *            compartments: {liver: {coefficients: [..], half_times_h: [..], permanent_fraction: 0}}}
  * </pre>
- * Unknown keys, unknown presets / organs / shapes, negative activities and lesions outside the body are
+ * Unknown keys, unknown presets / organs / shapes / materials (checked against
+ * {@link MaterialLibrary#builtIn()}), negative activities and lesions outside the body are
  * {@link InputException}s naming the field. With kinetics, every label that should carry activity
  * (lesions included, by their id) needs a compartment; configured concentrations are then replaced.
  */
@@ -99,10 +101,17 @@ public final class PhantomConfig {
             for (Node r : top.list("regions")) {
                 r.allowOnly("id", "label", "shape", "material", "concentration_bq_per_ml");
                 String id = r.text("id");
-                regions.add(Region.of(id, r.text("label", id), ShapeParser.parse(r.child("shape")), r.text("material"),
+                String material = r.text("material");
+                checkMaterial(r.path() + ".material", "region '" + id + "'", material);
+                regions.add(Region.of(id, r.text("label", id), ShapeParser.parse(r.child("shape")), material,
                         r.nonNegative("concentration_bq_per_ml", 0)));
             }
-            phantom = Phantom.of("custom", regions, top.text("background_material", "air"));
+            String background = top.text("background_material", "air");
+            checkMaterial("background_material", "the background", background);
+            phantom = Phantom.of("custom", regions, background);
+        }
+        for (Region r : phantom.regions()) {
+            checkMaterial("material", "region '" + r.id() + "'", r.material());
         }
         List<Lesion> lesions = lesions(top, phantom);
         Phantom withLesions = LesionInserter.insert(phantom, lesions, top.bool("allow_overlap", false));
@@ -151,6 +160,19 @@ public final class PhantomConfig {
             }
         }
         return new PhantomConfig(grid, withLesions, lesions, vox, kinetics, timeH);
+    }
+
+    /**
+     * Fails unless {@link MaterialLibrary#builtIn()} knows the material.
+     *
+     * @param field path of the key in the configuration
+     * @param owner what the material belongs to, e.g. {@code region 'liver'}
+     */
+    private static void checkMaterial(String field, String owner, String material) {
+        if (!MaterialLibrary.builtIn().contains(material)) {
+            throw InputException.field(field, "unknown material '" + material + "' for " + owner + "; known: "
+                    + String.join(", ", MaterialLibrary.builtIn().names()));
+        }
     }
 
     private static Grid3 grid(Node g) {

@@ -4,24 +4,25 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.spectlab.core.error.InputException;
+import org.spectlab.phantoms.library.AdultHeadNeck;
 import org.spectlab.phantoms.library.AdultTorso;
 import org.spectlab.phantoms.library.JaszczakDeluxePhantom;
 import org.spectlab.phantoms.library.NemaIecBodyPhantom;
+import org.spectlab.phantoms.library.PresetCatalog;
 import org.spectlab.phantoms.library.SimpleSources;
 import org.spectlab.phantoms.model.Phantom;
 
 /** Builds a library preset from {@code preset: {name: ..., options: {...}}}. */
 final class PresetParser {
     /** Preset names. */
-    static final String NAMES = "nema_iec_body, jaszczak_deluxe, uniform_cylinder, point_source, line_source, "
-            + "adult_torso";
+    static final String NAMES = String.join(", ", PresetCatalog.names());
 
     private PresetParser() {
     }
 
     static Phantom parse(Node preset) {
         preset.allowOnly("name", "options");
-        String name = preset.text("name");
+        String name = PresetCatalog.canonicalName(preset.text("name"));
         Node o = preset.has("options") ? preset.child("options") : new Node(
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), preset.path() + ".options");
         switch (name) {
@@ -51,35 +52,49 @@ final class PresetParser {
             }
             case "adult_torso":
                 return torso(o);
+            case "head_neck":
+                return headNeck(o);
             default:
                 throw InputException.field(preset.path() + ".name", "unknown preset '" + name + "'; allowed: " + NAMES);
         }
     }
 
-    private static Phantom torso(Node o) {
-        o.allowOnly("sex", "scale", "height_cm", "concentrations_bq_per_ml");
+    private static AdultTorso.Sex sex(Node o) {
         String sexText = o.text("sex", "male").toLowerCase(Locale.ROOT);
-        AdultTorso.Sex sex;
         switch (sexText) {
             case "male", "m":
-                sex = AdultTorso.Sex.MALE;
-                break;
+                return AdultTorso.Sex.MALE;
             case "female", "f":
-                sex = AdultTorso.Sex.FEMALE;
-                break;
+                return AdultTorso.Sex.FEMALE;
             default:
                 throw InputException.field(o.path() + ".sex", "must be male or female, got '" + sexText + "'");
         }
+    }
+
+    private static Map<String, Double> concentrations(Node o, java.util.List<String> organs) {
         Map<String, Double> conc = new LinkedHashMap<>();
         if (o.has("concentrations_bq_per_ml")) {
             Node c = o.child("concentrations_bq_per_ml");
             for (String organ : c.keys()) {
-                if (!AdultTorso.ORGANS.contains(organ)) {
-                    throw InputException.field(c.path() + "." + organ, "unknown organ; allowed: " + AdultTorso.ORGANS);
+                if (!organs.contains(organ)) {
+                    throw InputException.field(c.path() + "." + organ, "unknown organ; allowed: " + organs);
                 }
                 conc.put(organ, c.nonNegative(organ, 0));
             }
         }
+        return conc;
+    }
+
+    private static Phantom headNeck(Node o) {
+        o.allowOnly("sex", "scale", "concentrations_bq_per_ml");
+        return AdultHeadNeck.build(new AdultHeadNeck.Options(sex(o), o.number("scale", 1.0),
+                concentrations(o, AdultHeadNeck.ORGANS)));
+    }
+
+    private static Phantom torso(Node o) {
+        o.allowOnly("sex", "scale", "height_cm", "concentrations_bq_per_ml");
+        AdultTorso.Sex sex = sex(o);
+        Map<String, Double> conc = concentrations(o, AdultTorso.ORGANS);
         AdultTorso.Options opt = new AdultTorso.Options(sex, o.number("scale", 1.0), conc);
         if (o.has("height_cm")) {
             if (o.has("scale")) {

@@ -18,6 +18,13 @@ import org.spectlab.phantoms.shape.Ellipsoid;
  * diameter per 60 degree sector; solid acrylic spheres of diameters 9.5, 12.7, 15.9, 19.1, 25.4 and
  * 31.8 mm.
  *
+ * <p>Confirmation status (search of public sources, 2025): the Data Spectrum data sheet of the Deluxe
+ * phantom could not be retrieved, so the cylinder size (216 x 186 mm) and the rod and sphere diameters
+ * above remain <b>unconfirmed</b> vendor values. The only related public figure found is the inside
+ * height of 186 mm of Data Spectrum's elliptical Jaszczak tank (ECT/ELP/P; EJNMMI Physics 5 (2018),
+ * "Inter-comparison of quantitative imaging of lutetium-177 in European hospitals", Table 1), which
+ * matches the height used here but is a different model.
+ *
  * <p>spectlab layout choices (not from the data sheet): rods stand on the floor of the cylinder on a
  * triangular lattice inside each sector, kept within a radius of 95 mm and a quarter rod diameter clear
  * of the sector edges; sphere centres on a circle of radius 60 mm, 60 degrees apart, 130 mm above the

@@ -31,6 +31,16 @@ import org.spectlab.phantoms.shape.Rotation;
  * </ul>
  * Coordinates: phantom axis on patient z through (0, 0), body centred at z = 0, lid at the superior
  * end (z = +90).
+ *
+ * <p>What was confirmed, and what was not (search of public sources, 2025): the notes to Figure 4 of
+ * GOST R IEC 61675-1 (the Russian adoption of IEC 61675-1, editions 2006 and 2013) state that the
+ * phantom is PMMA, that all diameters are interior, that the sphere centres lie at the same distance
+ * from the support plate that replaces the lid (i.e. one transverse plane, as modelled) and that the
+ * spheres may be glass; the sphere wall is "less than 1 mm" in the 2006 text and "not less than 1 mm"
+ * in the 2013 text, so 1 mm is kept. <b>Unconfirmed</b> (no public drawing was found): the distance of
+ * the sphere plane from the lid (70 mm here), the angular order of the spheres, the body wall
+ * thickness (3 mm here) and the outline radii 147 / 77 mm and half-flat 70 mm, which are taken from
+ * the commonly reproduced NEMA NU 2 drawing; treat them as nominal.
  */
 public final class NemaIecBodyPhantom {
     /** Sphere inner diameters, mm (NEMA NU 2-2012 / IEC 61675-1). */

@@ -22,10 +22,12 @@ import org.spectlab.phantoms.voxel.VoxelisedPhantom;
  *
  * <p>Per region: id, label, solid kind, material, centre and bounding box (mm), analytic volume of the
  * solid and the volume it really occupies on the grid after higher-priority regions (mL),
- * concentration (Bq/mL) and activity on the grid (MBq). Per lesion: id, kind, organ, centre (mm),
- * diameters and volume-equivalent diameter (mm), analytic volume (mL), rim and core concentrations
- * (Bq/mL) and true activity (MBq, analytic: rim concentration x (volume - core) + core concentration x
- * core). Units are in the key names.
+ * concentration (Bq/mL) and activity on the grid (MBq). Per lesion, the keys the metrics module reads
+ * ({@code id, kind, organ, centre_mm[3], diameter_mm, volume_ml, concentration_bq_per_ml,
+ * activity_mbq}, with {@code diameter_mm} the volume-equivalent sphere diameter) plus
+ * {@code diameters_mm[3]} (the ellipsoid's diameters along x, y, z), {@code necrotic_fraction} and,
+ * with a core, its concentration. {@code activity_mbq} is analytic: rim concentration x (volume -
+ * core) + core concentration x core. Units are in the key names.
  */
 public final class PhantomTruth {
     private final VoxelisedPhantom rendered;
@@ -107,8 +109,8 @@ public final class PhantomTruth {
             ObjectNode o = ls.addObject();
             o.put("id", l.id()).put("kind", l.kind().key()).put("organ", l.organ());
             o.putArray("centre_mm").add(l.centreXMm()).add(l.centreYMm()).add(l.centreZMm());
-            o.putArray("diameter_mm").add(l.diameterXMm()).add(l.diameterYMm()).add(l.diameterZMm());
-            o.put("equivalent_diameter_mm", l.equivalentDiameterMm());
+            o.put("diameter_mm", l.equivalentDiameterMm());
+            o.putArray("diameters_mm").add(l.diameterXMm()).add(l.diameterYMm()).add(l.diameterZMm());
             o.put("volume_ml", l.shape().volumeMm3() * 1e-3);
             o.put("concentration_bq_per_ml", p.region(l.id()).concentrationBqPerMl());
             o.put("necrotic_fraction", l.necroticFraction());

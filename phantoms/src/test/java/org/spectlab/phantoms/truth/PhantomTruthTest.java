@@ -67,4 +67,26 @@ class PhantomTruthTest {
         assertThat(root.get("time_after_administration_h").asDouble()).isEqualTo(2.0);
         assertThat(root.get("labels").get(0).get("name").asText()).isEqualTo("background");
     }
+
+    @Test
+    void lesionEntriesCarryTheKeysTheMetricsModuleReads() {
+        Phantom torso = AdultTorso.build(AdultTorso.Options.of(AdultTorso.Sex.FEMALE, Map.of("liver", 1000.0)));
+        // an ellipsoid 10 x 20 x 40 mm: volume-equivalent diameter cbrt(10*20*40) = 20 mm
+        Lesion e = new Lesion("ell", LesionKind.TUMOUR, "liver", -70, 0, -40, 10, 20, 40, Uptake.ratioToHost(3), 0, 0);
+        Phantom p = LesionInserter.insert(torso, List.of(e), false);
+        VoxelisedPhantom vp = Voxeliser.of(1).render(Grid3.centredCubic(10, 10, 10, 40.0), p);
+        JsonNode l = PhantomTruth.of(vp, List.of(e), Double.NaN).toTree().get("lesions").get(0);
+        for (String key : List.of("id", "kind", "organ", "centre_mm", "diameter_mm", "volume_ml",
+                "concentration_bq_per_ml", "activity_mbq")) {
+            assertThat(l.has(key)).as(key).isTrue();
+        }
+        assertThat(l.get("centre_mm")).hasSize(3);
+        assertThat(l.get("diameter_mm").isNumber()).isTrue();
+        assertThat(l.get("diameter_mm").asDouble()).isCloseTo(20.0, offset(1e-9));
+        assertThat(l.get("diameters_mm").get(2).asDouble()).isEqualTo(40.0);
+        assertThat(l.get("concentration_bq_per_ml").asDouble()).isEqualTo(3000.0);
+        // 4/3 pi (5 * 10 * 20) mm^3 = 4.18879 mL at 3000 Bq/mL
+        assertThat(l.get("activity_mbq").asDouble()).isCloseTo(4.0 / 3 * Math.PI * 1000 * 1e-3 * 3000 * 1e-6,
+                offset(1e-12));
+    }
 }
