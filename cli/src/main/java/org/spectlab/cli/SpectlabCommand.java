@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Monte Carlo SPECT/CT simulation, reconstruction and validation.%n"
                 + "Units: mm, keV, MBq (administered), Bq/mL (concentration), s (acquisition), h (kinetics).",
-        subcommands = {XsCommand.class, NuclideCommand.class, CameraQcCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PhantomCommand.class, XsCommand.class, NuclideCommand.class, CameraQcCommand.class,
+                ReconstructCommand.class, ScoreCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class SpectlabCommand implements Runnable {
 
     /** Exit code for a failed validation. */
