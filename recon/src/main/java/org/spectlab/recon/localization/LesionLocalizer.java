@@ -2,6 +2,7 @@ package org.spectlab.recon.localization;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +20,17 @@ import org.spectlab.core.grid.Volume;
  * smoothing σ of 1 to 4 system σ ({@link ScaleSpace}).</li>
  * <li>Background: at the candidate's scale, the values of the smoothed image in a shell around it
  * ({@link BackgroundShell}). With a label map the shell is cut to the candidate's own organ when that
- * part holds at least a quarter of the shell (organ-relative background: a uniformly hot liver is its
- * own background); otherwise, and without labels, the whole shell is used.</li>
+ * part holds at least a quarter of the shell; otherwise, and without labels, the whole shell is used.
+ * In a hot organ (one named in the settings) the background is instead the organ's own median uptake
+ * and robust SD over all its voxels in the input image, so a uniformly hot organ is its own
+ * background and only focal uptake above it counts.</li>
  * <li>Decision: blob value B_s and shell median b_s give the matched-scale contrast (B_s - b_s) / b_s
  * and significance z = (B_s - b_s) / σ_s. The noise SD σ_s is the larger of the shell's robust SD at
  * that scale and the input image's shell robust SD times the smoothing's white-noise factor (the
  * former sees correlated noise and background structure, the latter is precise for white noise),
  * floored at 10⁻³ of the background so that noise-free images give finite values. A candidate passes
- * when z ≥ minConfidence and the contrast reaches minContrast, or hotOrganMinContrast in a hot organ.</li>
+ * when z ≥ minConfidence and the contrast reaches minContrast, or hotOrganMinContrast in a hot organ
+ * (where the noise SD is the organ's robust SD times the white-noise factor).</li>
  * <li>Non-maximum suppression: by decreasing z, a candidate is dropped if it lies in a lesion already
  * segmented or within one system FWHM of an accepted centre.</li>
  * <li>Description ({@link LesionSegmentation}): threshold region, peak, mean, volume, sub-voxel centre;
@@ -83,6 +87,7 @@ public final class LesionLocalizer {
         }
         short[] lab = labels == null ? null : RegionNames.resample(labels, g).labels();
         Set<Integer> hot = hotLabels(labels);
+        Map<Integer, OrganBackground> organs = lab == null ? Map.of() : organBackgrounds(raw, lab, hot);
         ScaleSpace space = ScaleSpace.of(image, settings.systemFwhmMm());
         BlobCandidates cands = BlobCandidates.find(space);
         BackgroundShell[] shells = new BackgroundShell[space.count()];
@@ -96,8 +101,12 @@ public final class LesionLocalizer {
         Scratch s = new Scratch(maxShell);
         List<Accepted> accepted = new ArrayList<>();
         for (int a = 0; a < cands.size(); a++) {
-            Accepted c = evaluate(cands.voxel(a), cands.scale(a), space, shells, noiseFactor, raw, lab, hot, s,
-                    1e-9 * maxAbs);
+            int p = cands.voxel(a);
+            int n = cands.scale(a);
+            OrganBackground organ = lab == null ? null : organs.get((int) lab[p]);
+            Accepted c = organ != null
+                    ? decideInHotOrgan(p, n, space.smoothed(n), noiseFactor[n], organ, 1e-9 * maxAbs)
+                    : evaluate(p, n, space, shells, noiseFactor, raw, lab, s, 1e-9 * maxAbs);
             if (c != null) {
                 accepted.add(c);
             }
@@ -136,7 +145,7 @@ public final class LesionLocalizer {
     }
 
     private Accepted evaluate(int p, int n, ScaleSpace space, BackgroundShell[] shells, double[] noiseFactor,
-                              float[] raw, short[] lab, Set<Integer> hot, Scratch s, double absoluteFloor) {
+                              float[] raw, short[] lab, Scratch s, double absoluteFloor) {
         int count = gather(p, n, space, shells, raw, lab, s);
         int own = lab == null ? 0 : lab[p];
         if (lab != null && own != 0) {
@@ -155,7 +164,7 @@ public final class LesionLocalizer {
                 count = gather(p, n, space, shells, raw, null, s);
             }
         }
-        return decide(p, n, space.smoothed(n), noiseFactor[n], s, count, hot.contains(own), absoluteFloor);
+        return decide(p, n, space.smoothed(n), noiseFactor[n], s, count, absoluteFloor);
     }
 
     /** Copies the shell's smoothed values, input values and labels (when given) into the scratch buffers. */
@@ -185,7 +194,7 @@ public final class LesionLocalizer {
         return count;
     }
 
-    private Accepted decide(int p, int n, float[] l, double noiseFactor, Scratch s, int count, boolean inHotOrgan,
+    private Accepted decide(int p, int n, float[] l, double noiseFactor, Scratch s, int count,
                             double absoluteFloor) {
         if (count < ORGAN_SHELL_MIN_VOXELS) {
             return null;
@@ -202,12 +211,63 @@ public final class LesionLocalizer {
         }
         double z = signal / sigma;
         double contrast = bs > 0 ? signal / bs : Double.POSITIVE_INFINITY;
-        double need = inHotOrgan ? settings.hotOrganMinContrast() : settings.minContrast();
-        if (z < settings.minConfidence() || contrast < need) {
+        if (z < settings.minConfidence() || contrast < settings.minContrast()) {
             return null;
         }
         double rawFloor = NOISE_FLOOR_FRACTION * Math.abs(br) + absoluteFloor;
         return new Accepted(p, n, z, br, Math.max(sdRaw, rawFloor));
+    }
+
+    /** Median and robust SD of the input image over one hot organ. */
+    private record OrganBackground(double median, double robustSd) {
+    }
+
+    /** Statistics of the input image over each hot organ present in the (resampled) label map. */
+    private static Map<Integer, OrganBackground> organBackgrounds(float[] raw, short[] lab, Set<Integer> hot) {
+        Map<Integer, OrganBackground> out = new HashMap<>();
+        for (int label : hot) {
+            int count = 0;
+            for (short l : lab) {
+                if (l == label) {
+                    count++;
+                }
+            }
+            if (count < ORGAN_SHELL_MIN_VOXELS) {
+                continue;
+            }
+            float[] v = new float[count];
+            int m = 0;
+            for (int p = 0; p < lab.length; p++) {
+                if (lab[p] == label) {
+                    v[m++] = raw[p];
+                }
+            }
+            double median = RobustStats.median(v, count);
+            out.put(label, new OrganBackground(median, RobustStats.robustSd(v, count, median)));
+        }
+        return out;
+    }
+
+    /**
+     * Decision inside a hot organ: the blob against the organ's median uptake, noise from the organ's
+     * robust SD scaled by the smoothing's white-noise factor, and the hot-organ contrast threshold. A
+     * uniformly hot organ never exceeds its own median after smoothing, so it is not reported.
+     */
+    private Accepted decideInHotOrgan(int p, int n, float[] l, double noiseFactor, OrganBackground organ,
+                                      double absoluteFloor) {
+        double b = organ.median();
+        double floor = NOISE_FLOOR_FRACTION * Math.abs(b) + absoluteFloor;
+        double sigma = Math.max(organ.robustSd() * noiseFactor, floor);
+        double signal = l[p] - b;
+        if (!(signal > 0) || sigma <= 0) {
+            return null;
+        }
+        double z = signal / sigma;
+        double contrast = b > 0 ? signal / b : Double.POSITIVE_INFINITY;
+        if (z < settings.minConfidence() || contrast < settings.hotOrganMinContrast()) {
+            return null;
+        }
+        return new Accepted(p, n, z, b, Math.max(organ.robustSd(), floor));
     }
 
     private List<Detection> describe(List<Accepted> accepted, Volume image, ScaleSpace space,

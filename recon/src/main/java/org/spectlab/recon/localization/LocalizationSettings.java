@@ -102,6 +102,12 @@ public record LocalizationSettings(double systemFwhmMm, double minConfidence, do
                 maxDetections, segmentationFraction);
     }
 
+    /** The same settings with these contrast thresholds (outside and inside hot organs). */
+    public LocalizationSettings withMinContrast(double outside, double insideHotOrgans) {
+        return new LocalizationSettings(systemFwhmMm, minConfidence, outside, insideHotOrgans, hotOrgans,
+                maxDetections, segmentationFraction);
+    }
+
     /** True when the (any-case) organ name is a hot organ. */
     public boolean isHotOrgan(String name) {
         return name != null && hotOrgans.contains(name.trim().toLowerCase(Locale.ROOT));
