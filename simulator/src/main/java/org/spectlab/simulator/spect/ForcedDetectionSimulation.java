@@ -45,20 +45,39 @@ public final class ForcedDetectionSimulation {
     private ForcedDetectionSimulation() {
     }
 
-    /** Runs the simulation. */
+    /** Runs the whole simulation (every view). */
     public static SpectResult run(SpectScenario scenario, SimulationOptions options,
                                   BatchRunner.ProgressListener progress) {
         long start = System.nanoTime();
         PreparedPhysics physics = new PreparedPhysics(scenario, options);
+        PartialResult part = runViews(physics, options, 0, scenario.orbit().views(), progress);
+        return part.finish(scenario, physics.crystal, (System.nanoTime() - start) * 1e-9);
+    }
+
+    /**
+     * Runs the simulation for views {@code [firstView, firstView + viewCount)} only. Every part
+     * transports the same histories (they depend only on the seed), so parts of any split merge with
+     * {@link PartialResult#merge} into exactly the result of the whole run.
+     */
+    public static PartialResult runViews(SpectScenario scenario, SimulationOptions options, int firstView,
+                                         int viewCount, BatchRunner.ProgressListener progress) {
+        int views = scenario.orbit().views();
+        if (firstView < 0 || viewCount < 0 || firstView + viewCount > views) {
+            throw new IllegalArgumentException("view range " + firstView + "+" + viewCount + " outside 0-" + views);
+        }
+        return runViews(new PreparedPhysics(scenario, options), options, firstView, viewCount, progress);
+    }
+
+    private static PartialResult runViews(PreparedPhysics physics, SimulationOptions options, int firstView,
+                                          int viewCount, BatchRunner.ProgressListener progress) {
         List<ScatterSites> batches = generateSites(physics, options, progress);
         long sites = 0;
         for (ScatterSites b : batches) {
             sites += b.size();
         }
         Projector projector = new Projector(physics, options, batches);
-        projector.projectAllViews(options.threads());
-        double seconds = (System.nanoTime() - start) * 1e-9;
-        return projector.result(options.scatterHistories(), sites, seconds);
+        projector.projectViews(firstView, viewCount, options.threads());
+        return projector.partial(firstView, viewCount, options.scatterHistories(), sites);
     }
 
     private static List<ScatterSites> generateSites(PreparedPhysics physics, SimulationOptions options,
@@ -197,15 +216,16 @@ public final class ForcedDetectionSimulation {
             }
         }
 
-        void projectAllViews(int threads) {
-            AtomicInteger next = new AtomicInteger();
-            runParallel(Math.min(threads, views), () -> {
+        void projectViews(int firstView, int viewCount, int threads) {
+            AtomicInteger next = new AtomicInteger(firstView);
+            int end = firstView + viewCount;
+            runParallel(Math.max(1, Math.min(threads, viewCount)), () -> {
                 ViewFrame frame = new ViewFrame(s.grid(), s.materialOfVoxel(), s.materials().size(), physics.tables);
                 DepthResolvedDetector detector = new DepthResolvedDetector(rows, cols, components, minDepthMm,
                         maxDepthMm, options.depthBinMm(), s.pixelSizeMm(), physics::responseSigmaMm);
                 double[][] viewOut = new double[components][rows * cols];
                 int v;
-                while ((v = next.getAndIncrement()) < views) {
+                while ((v = next.getAndIncrement()) < end) {
                     projectView(v, frame, detector, viewOut);
                 }
             });
@@ -335,51 +355,10 @@ public final class ForcedDetectionSimulation {
             }
         }
 
-        SpectResult result(long histories, long sites, double seconds) {
-            List<float[]> primary = new ArrayList<>();
-            List<float[]> scatter = new ArrayList<>();
-            for (int w = 0; w < windows; w++) {
-                primary.add(toFloat(projections[2 * w]));
-                scatter.add(toFloat(projections[2 * w + 1]));
-            }
-            float[] stdError = null;
-            if (groups >= 2) {
-                int n = views * rows * cols;
-                stdError = new float[n];
-                double[] total = projections[1];
-                for (int p = 0; p < n; p++) {
-                    double mean = total[p];
-                    double ss = 0;
-                    for (int gi = 0; gi < groups; gi++) {
-                        double est = groups * projections[2 * windows + gi][p];
-                        ss += (est - mean) * (est - mean);
-                    }
-                    stdError[p] = (float) Math.sqrt(ss / ((double) groups * (groups - 1)));
-                }
-            }
-            double[] edges = new double[spectrumBins];
-            for (int e = 0; e < spectrumBins; e++) {
-                edges[e] = e;
-            }
-            double[] incidentP = new double[spectrumBins];
-            double[] incidentS = new double[spectrumBins];
-            for (int v = 0; v < views; v++) {
-                for (int e = 0; e < spectrumBins; e++) {
-                    incidentP[e] += spectrumIncidentPrimary[v][e];
-                    incidentS[e] += spectrumIncidentScatter[v][e];
-                }
-            }
-            return new SpectResult(s.camera().windows(), primary, scatter, stdError, edges,
-                    Spectra.measured(incidentP, physics), Spectra.measured(incidentS, physics), histories, sites,
-                    seconds, "forced-detection");
+        PartialResult partial(int firstView, int viewCount, long histories, long sites) {
+            return new PartialResult(firstView, viewCount, views, rows, cols, windows, groups, projections,
+                    spectrumIncidentPrimary, spectrumIncidentScatter, histories, sites);
         }
 
-        private static float[] toFloat(double[] a) {
-            float[] f = new float[a.length];
-            for (int i = 0; i < a.length; i++) {
-                f[i] = (float) a[i];
-            }
-            return f;
-        }
     }
 }

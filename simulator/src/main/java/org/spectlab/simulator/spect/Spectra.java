@@ -12,9 +12,7 @@ final class Spectra {
      * Folds an incident-energy spectrum (1 keV bins, bin e = [e, e+1) keV) with the crystal's
      * deposition matrix and the Gaussian energy resolution.
      */
-    static double[] measured(double[] incident, PreparedPhysics physics) {
-        CrystalResponse crystal = physics.crystal;
-        EnergyResolution resolution = physics.scenario.camera().energyResolution();
+    static double[] measured(double[] incident, CrystalResponse crystal, EnergyResolution resolution) {
         int n = incident.length;
         double[] deposited = new double[crystal.depositBins()];
         for (int e = 0; e < n; e++) {

@@ -1,0 +1,226 @@
+package org.spectlab.simulator.spect;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.spectlab.simulator.crystal.CrystalResponse;
+import org.spectlab.simulator.crystal.NaiCrystal;
+
+/**
+ * The raw result of a forced-detection run over a range of views: per component (window x
+ * {primary, scatter}, then the error groups of the first window's scatter) the projections of
+ * every view in double precision — zero outside the range — and the incident-energy spectra per
+ * view. Because every value belongs to exactly one view, parts of a split run add up exactly
+ * (x + 0 = x) to the whole run, bit for bit; {@link #finish} then makes the final
+ * {@link SpectResult}.
+ */
+public final class PartialResult {
+    private final int firstView;
+    private final int viewCount;
+    private final int views;
+    private final int rows;
+    private final int cols;
+    private final int windows;
+    private final int groups;
+    private final double[][] projections;
+    private final double[][] spectrumPrimary;
+    private final double[][] spectrumScatter;
+    private final long histories;
+    private final long sites;
+
+    /**
+     * @param firstView       first view computed
+     * @param viewCount       number of views computed
+     * @param views           views of the whole acquisition
+     * @param rows            projection rows
+     * @param cols            projection columns
+     * @param windows         energy windows
+     * @param groups          error groups (0 when not estimated)
+     * @param projections     [2*windows + groups][views*rows*cols], zero outside the computed views
+     * @param spectrumPrimary [views][bins] incident-energy spectrum of primaries per view
+     * @param spectrumScatter [views][bins] incident-energy spectrum of scatter per view
+     * @param histories       histories transported
+     * @param sites           interaction sites recorded
+     */
+    public PartialResult(int firstView, int viewCount, int views, int rows, int cols, int windows, int groups,
+                         double[][] projections, double[][] spectrumPrimary, double[][] spectrumScatter,
+                         long histories, long sites) {
+        this.firstView = firstView;
+        this.viewCount = viewCount;
+        this.views = views;
+        this.rows = rows;
+        this.cols = cols;
+        this.windows = windows;
+        this.groups = groups;
+        this.projections = projections;
+        this.spectrumPrimary = spectrumPrimary;
+        this.spectrumScatter = spectrumScatter;
+        this.histories = histories;
+        this.sites = sites;
+    }
+
+    /** First view computed. */
+    public int firstView() {
+        return firstView;
+    }
+
+    /** Number of views computed. */
+    public int viewCount() {
+        return viewCount;
+    }
+
+    /** Views of the whole acquisition. */
+    public int views() {
+        return views;
+    }
+
+    /** Projection rows. */
+    public int rows() {
+        return rows;
+    }
+
+    /** Projection columns. */
+    public int cols() {
+        return cols;
+    }
+
+    /** Energy windows. */
+    public int windows() {
+        return windows;
+    }
+
+    /** Error groups. */
+    public int groups() {
+        return groups;
+    }
+
+    /** The component arrays (not copied). */
+    public double[][] projections() {
+        return projections;
+    }
+
+    /** Per-view incident spectra of primaries (not copied). */
+    public double[][] spectrumPrimary() {
+        return spectrumPrimary;
+    }
+
+    /** Per-view incident spectra of scatter (not copied). */
+    public double[][] spectrumScatter() {
+        return spectrumScatter;
+    }
+
+    /** Histories transported (the same in every part). */
+    public long histories() {
+        return histories;
+    }
+
+    /** Interaction sites recorded (the same in every part). */
+    public long sites() {
+        return sites;
+    }
+
+    /**
+     * Merges parts that together cover every view exactly once (any order). Throws when parts
+     * overlap, leave a view out or do not match in shape.
+     */
+    public static PartialResult merge(List<PartialResult> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to merge");
+        }
+        PartialResult first = parts.get(0);
+        boolean[] covered = new boolean[first.views];
+        double[][] proj = new double[first.projections.length][];
+        for (int c = 0; c < proj.length; c++) {
+            proj[c] = new double[first.projections[c].length];
+        }
+        double[][] sp = new double[first.views][];
+        double[][] ss = new double[first.views][];
+        int plane = first.rows * first.cols;
+        for (PartialResult p : parts) {
+            if (p.views != first.views || p.rows != first.rows || p.cols != first.cols || p.windows != first.windows
+                    || p.groups != first.groups || p.histories != first.histories || p.sites != first.sites) {
+                throw new IllegalArgumentException("parts come from different runs (shape, histories or sites differ)");
+            }
+            for (int v = p.firstView; v < p.firstView + p.viewCount; v++) {
+                if (covered[v]) {
+                    throw new IllegalArgumentException("view " + v + " is in more than one part");
+                }
+                covered[v] = true;
+                for (int c = 0; c < proj.length; c++) {
+                    System.arraycopy(p.projections[c], v * plane, proj[c], v * plane, plane);
+                }
+                sp[v] = p.spectrumPrimary[v].clone();
+                ss[v] = p.spectrumScatter[v].clone();
+            }
+        }
+        for (int v = 0; v < covered.length; v++) {
+            if (!covered[v]) {
+                throw new IllegalArgumentException("view " + v + " is in no part");
+            }
+        }
+        return new PartialResult(0, first.views, first.views, first.rows, first.cols, first.windows, first.groups, proj,
+                sp, ss, first.histories, first.sites);
+    }
+
+    /** The final result of a complete run (all views), computing the crystal response for the spectra. */
+    public SpectResult finish(SpectScenario scenario, SimulationOptions options, double wallSeconds) {
+        double maxLine = 0;
+        for (var l : scenario.lines()) {
+            maxLine = Math.max(maxLine, l.energyKeV());
+        }
+        CrystalResponse crystal = CrystalResponse.simulate(NaiCrystal.of(scenario.camera().crystalThicknessMm()), 5.0,
+                maxLine + 2.0, 1.0, options.crystalHistoriesPerKeV(), options.seed() ^ 0x5DEECE66DL);
+        return finish(scenario, crystal, wallSeconds);
+    }
+
+    SpectResult finish(SpectScenario scenario, CrystalResponse crystal, double wallSeconds) {
+        if (firstView != 0 || viewCount != views) {
+            throw new IllegalStateException("only a complete run (all views) can be finished; merge the parts first");
+        }
+        List<float[]> primary = new ArrayList<>();
+        List<float[]> scatter = new ArrayList<>();
+        for (int w = 0; w < windows; w++) {
+            primary.add(toFloat(projections[2 * w]));
+            scatter.add(toFloat(projections[2 * w + 1]));
+        }
+        float[] stdError = null;
+        if (groups >= 2) {
+            int n = views * rows * cols;
+            stdError = new float[n];
+            double[] total = projections[1];
+            for (int p = 0; p < n; p++) {
+                double mean = total[p];
+                double ss = 0;
+                for (int g = 0; g < groups; g++) {
+                    double est = groups * projections[2 * windows + g][p];
+                    ss += (est - mean) * (est - mean);
+                }
+                stdError[p] = (float) Math.sqrt(ss / ((double) groups * (groups - 1)));
+            }
+        }
+        int bins = spectrumPrimary[0].length;
+        double[] edges = new double[bins];
+        double[] incidentP = new double[bins];
+        double[] incidentS = new double[bins];
+        for (int e = 0; e < bins; e++) {
+            edges[e] = e;
+        }
+        for (int v = 0; v < views; v++) {
+            for (int e = 0; e < bins; e++) {
+                incidentP[e] += spectrumPrimary[v][e];
+                incidentS[e] += spectrumScatter[v][e];
+            }
+        }
+        var resolution = scenario.camera().energyResolution();
+        return new SpectResult(scenario.camera().windows(), primary, scatter, stdError, edges,
+                Spectra.measured(incidentP, crystal, resolution), Spectra.measured(incidentS, crystal, resolution),
+                histories, sites, wallSeconds, "forced-detection");
+    }
+
+    private static float[] toFloat(double[] a) {
+        float[] f = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            f[i] = (float) a[i];
+        }
+        return f;
+    }
+}
