@@ -34,6 +34,8 @@ import org.spectlab.recon.projector.RotatedFrame;
 import org.spectlab.recon.projector.RotationProjector;
 import org.spectlab.recon.projector.ViewTransform;
 import org.spectlab.recon.scatter.WindowScatterEstimates;
+import org.spectlab.recon.ct.BilinearHuConversion;
+import org.spectlab.recon.ct.CtAttenuationMaps;
 import org.spectlab.recon.transform.attenuation.AttenuationTransform;
 import org.spectlab.recon.transform.psf.CollimatorSpec;
 import org.spectlab.recon.transform.psf.DepthDependentBlur;
@@ -98,10 +100,19 @@ public final class ReconstructCommand implements Callable<Integer> {
             description = "osl-osem: edge preservation gamma >= 0. Default: ${DEFAULT-VALUE}.")
     private double priorGamma;
 
-    @Option(names = "--attenuation", defaultValue = "none", paramLabel = "none|FILE.nii",
-            description = "none, or a mu-map in 1/cm (NIfTI, any grid; box-averaged onto the reconstruction grid). "
-                    + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--attenuation", defaultValue = "none", paramLabel = "ct|none|FILE.nii",
+            description = "ct (the study's ct/ct.nii, or --ct, in HU, converted to mu at the photopeak energy by the "
+                    + "bilinear method of Kinahan et al. 1998 and box-averaged onto the reconstruction grid), none, or "
+                    + "a mu-map in 1/cm (NIfTI, any grid). Default: ${DEFAULT-VALUE}.")
     private String attenuation;
+
+    @Option(names = "--ct", paramLabel = "CT.nii", description = "CT in HU for --attenuation ct (default: STUDY/ct/ct.nii).")
+    private Path ctFile;
+
+    @Option(names = "--ct-kvp", defaultValue = "120", paramLabel = "KV",
+            description = "Tube voltage of the CT, kVp (selects the bone segment of the HU-to-mu conversion). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private double ctKvp;
 
     @Option(names = "--scatter", defaultValue = "none", paramLabel = "tew|dew|none|FILE.hs",
             description = "tew (lower and, if present, upper scatter window), dew (lower window, k = 0.5, "
@@ -149,7 +160,7 @@ public final class ReconstructCommand implements Callable<Integer> {
         validateNumbers(photopeak.views());
         PostFilter post = parseFilter(filter);
         ProjectionSet scatterEstimate = scatterEstimate(photopeakFile, photopeak, inputs);
-        Volume muMap = muMap(g, inputs);
+        Volume muMap = muMap(g, inputs, photopeak.window().centreKeV());
         CollimatorSpec psfModel = psfModel(photopeak);
         QuantitativeCalibration cal = sensitivityCpsPerMBq == null ? null
                 : QuantitativeCalibration.of(sensitivityCpsPerMBq, photopeak.timePerViewS());
@@ -321,13 +332,25 @@ public final class ReconstructCommand implements Callable<Integer> {
         }
     }
 
-    private Volume muMap(ReconstructionGeometry g, Map<String, Object> inputs) {
+    private Volume muMap(ReconstructionGeometry g, Map<String, Object> inputs, double energyKeV) {
         if (attenuation.equals("none")) {
             return null;
         }
+        if (attenuation.equals("ct")) {
+            Path ct = ctFile != null ? ctFile : Files.isDirectory(input) ? input.resolve("ct").resolve("ct.nii") : null;
+            if (ct == null || !Files.isRegularFile(ct)) {
+                throw InputException.field("--attenuation", "ct needs a CT in HU: no " + (ct == null
+                        ? "--ct given (the input is not a study folder)" : ct.toString()));
+            }
+            inputs.put("ct", ct.toString());
+            inputs.put("ct_kvp", ctKvp);
+            inputs.put("hu_to_mu", "bilinear (Kinahan et al. 1998) at " + energyKeV + " keV");
+            return CtAttenuationMaps.muMap(Nifti.readVolume(ct), BilinearHuConversion.forKVp(ctKvp), energyKeV,
+                    g.imageGrid(), 0.0);
+        }
         Path f = Path.of(attenuation);
         if (!(attenuation.endsWith(".nii") || attenuation.endsWith(".nii.gz")) || !Files.isRegularFile(f)) {
-            throw InputException.field("--attenuation", "must be none or an existing mu-map .nii file (1/cm), got '"
+            throw InputException.field("--attenuation", "must be ct, none or an existing mu-map .nii file (1/cm), got '"
                     + attenuation + "'");
         }
         inputs.put("mu_map", f.toString());
