@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.spectlab.core.error.InputException;
 import org.spectlab.core.grid.Volume;
 import org.spectlab.core.io.AtomicFiles;
+import org.spectlab.core.io.dicom.Dicom;
 import org.spectlab.core.io.interfile.Interfile;
 import org.spectlab.core.io.nifti.Nifti;
 import org.spectlab.core.projection.ProjectionSet;
@@ -75,8 +76,10 @@ public final class ReconstructCommand implements Callable<Integer> {
     /** Density of lead, g/cm³ (NIST XCOM / CRC Handbook). */
     private static final double LEAD_DENSITY = 11.35;
 
-    @Parameters(index = "0", paramLabel = "STUDY_DIR|HEADER.hs",
-            description = "A study folder (uses spect/photopeak.hs) or one Interfile projection header.")
+    @Parameters(index = "0", paramLabel = "STUDY_DIR|HEADER.hs|NM.dcm",
+            description = "A study folder (uses spect/photopeak.hs), one Interfile projection header, or a DICOM NM "
+                    + "TOMO file (window 'photopeak', else the first; TEW/DEW use windows 'lower_scatter' and "
+                    + "'upper_scatter').")
     private Path input;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created).")
@@ -105,6 +108,9 @@ public final class ReconstructCommand implements Callable<Integer> {
                     + "bilinear method of Kinahan et al. 1998 and box-averaged onto the reconstruction grid), none, or "
                     + "a mu-map in 1/cm (NIfTI, any grid). Default: ${DEFAULT-VALUE}.")
     private String attenuation;
+
+    /** Windows by name when the input is a DICOM NM file (null for Interfile input). */
+    private Map<String, ProjectionSet> dicomWindows;
 
     @Option(names = "--ct", paramLabel = "CT.nii", description = "CT in HU for --attenuation ct (default: STUDY/ct/ct.nii).")
     private Path ctFile;
@@ -155,7 +161,16 @@ public final class ReconstructCommand implements Callable<Integer> {
         Map<String, Object> inputs = new LinkedHashMap<>();
         Path photopeakFile = photopeakHeader();
         inputs.put("photopeak", photopeakFile.toString());
-        ProjectionSet photopeak = Interfile.readProjections(photopeakFile);
+        ProjectionSet photopeak;
+        if (isDicom(photopeakFile)) {
+            dicomWindows = new LinkedHashMap<>();
+            for (ProjectionSet w : Dicom.readProjections(photopeakFile)) {
+                dicomWindows.put(w.window().name(), w);
+            }
+            photopeak = dicomWindows.getOrDefault("photopeak", dicomWindows.values().iterator().next());
+        } else {
+            photopeak = Interfile.readProjections(photopeakFile);
+        }
         ReconstructionGeometry g = ReconstructionGeometry.of(photopeak);
         validateNumbers(photopeak.views());
         PostFilter post = parseFilter(filter);
@@ -293,8 +308,23 @@ public final class ReconstructCommand implements Callable<Integer> {
         return input;
     }
 
+    private static boolean isDicom(Path f) {
+        String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".dcm") || n.endsWith(".dicom");
+    }
+
     private ProjectionSet scatterEstimate(Path photopeakFile, ProjectionSet photopeak, Map<String, Object> inputs) {
         Path dir = photopeakFile.toAbsolutePath().getParent();
+        if (dicomWindows != null && (scatter.equals("tew") || scatter.equals("dew"))) {
+            ProjectionSet lower = dicomWindows.get("lower_scatter");
+            if (lower == null) {
+                throw InputException.field("--scatter", scatter + " needs a window named lower_scatter in "
+                        + photopeakFile + "; it has " + dicomWindows.keySet());
+            }
+            return scatter.equals("dew")
+                    ? WindowScatterEstimates.dualEnergyWindow(photopeak, lower, WindowScatterEstimates.DEW_K_JASZCZAK)
+                    : WindowScatterEstimates.tripleEnergyWindow(photopeak, lower, dicomWindows.get("upper_scatter"));
+        }
         switch (scatter) {
             case "none":
                 return null;

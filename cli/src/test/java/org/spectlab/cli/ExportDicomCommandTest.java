@@ -47,6 +47,21 @@ class ExportDicomCommandTest {
         assertThat(ct.unit()).isEqualTo("HU");
         assertThat(ct.data()).isEqualTo(original.data());
         assertThat(out.toString()).contains("CT series");
+        // ... and the DICOM projections reconstruct like the Interfile ones.
+        CommandLine rc = new CommandLine(new ReconstructCommand());
+        rc.setErr(new PrintWriter(new StringWriter()));
+        rc.setOut(new PrintWriter(new StringWriter()));
+        assertThat(rc.execute(dir.resolve("dicom/nm_projections.dcm").toString(), "--out",
+                dir.resolve("recon-dcm").toString(), "--iterations", "2", "--subsets", "4")).isZero();
+        assertThat(Nifti.readVolume(dir.resolve("recon-dcm/recon.nii")).sum()).isPositive();
+        // A truncated DICOM file is bad input (exit code 2), not a crash.
+        Path truncated = dir.resolve("truncated.dcm");
+        byte[] all = Files.readAllBytes(dir.resolve("dicom/nm_projections.dcm"));
+        Files.write(truncated, java.util.Arrays.copyOf(all, all.length / 2));
+        CommandLine root = SpectlabCommand.commandLine();
+        root.setErr(new PrintWriter(new StringWriter()));
+        root.setOut(new PrintWriter(new StringWriter()));
+        assertThat(root.execute("reconstruct", truncated.toString(), "--out", dir.resolve("x").toString())).isEqualTo(2);
     }
 
     @Test
