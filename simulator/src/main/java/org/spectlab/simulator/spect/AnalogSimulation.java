@@ -138,7 +138,7 @@ public final class AnalogSimulation {
                 primaryScratch[w] = new double[size];
                 scatterScratch[w] = new double[size];
             }
-            int bins = (int) Math.ceil(physics.crystal.maxKeV()) + 2;
+            int bins = (int) Math.ceil(physics.crystal.maxKeV() * 1.3) + 10;
             spectrumPrimary = tallies.tally("spectrum_primary", bins);
             spectrumScatter = tallies.tally("spectrum_scatter", bins);
             spectrumPrimaryScratch = new double[bins];

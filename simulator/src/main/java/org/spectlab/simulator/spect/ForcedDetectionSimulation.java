@@ -176,7 +176,8 @@ public final class ForcedDetectionSimulation {
             this.cols = s.cols();
             this.views = s.orbit().views();
             this.projections = new double[components][views * rows * cols];
-            this.spectrumBins = (int) Math.ceil(physics.crystal.maxKeV()) + 2;
+            // measured energies spread above the highest line by the resolution: 30 % headroom
+            this.spectrumBins = (int) Math.ceil(physics.crystal.maxKeV() * 1.3) + 10;
             this.spectrumIncidentPrimary = new double[views][spectrumBins];
             this.spectrumIncidentScatter = new double[views][spectrumBins];
             Grid3 g = s.grid();
