@@ -6,9 +6,9 @@ import org.spectlab.core.grid.Volume;
 import org.spectlab.core.io.nifti.Nifti;
 
 /**
- * Writes a simulated CT into a study folder as {@code ct/ct.nii}: NIfTI-1, float32 values in HU
- * (core's {@link Nifti} writes volumes as float32; HU read back exactly), unit "HU" in the header's
- * descrip field, written atomically.
+ * Writes a simulated CT into a study folder as {@code ct/ct.nii}: NIfTI-1, int16 with
+ * scl_slope 1 and scl_inter 0 (whole Hounsfield units, as scanners store CT numbers), unit "HU" in
+ * the header's descrip field, written atomically.
  */
 public final class CtWriter {
     /** Path of the CT inside a study folder. */
@@ -27,7 +27,7 @@ public final class CtWriter {
             throw InputException.field("CT volume unit", "must be HU, got " + huVolume.unit());
         }
         Path file = studyDir.resolve(RELATIVE_PATH);
-        Nifti.writeVolume(huVolume, file);
+        Nifti.writeVolumeInt16(huVolume, file, 1.0, 0.0);
         return file;
     }
 }

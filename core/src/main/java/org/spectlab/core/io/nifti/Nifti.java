@@ -39,6 +39,35 @@ public final class Nifti {
         write(file, h, (bb, i) -> bb.putFloat(data[i]), data.length, 4);
     }
 
+    /**
+     * Writes a volume as int16 with {@code scl_slope}/{@code scl_inter} (value = slope * stored + inter),
+     * the usual storage of CT numbers (slope 1, intercept 0 for whole HU). Values are rounded to the
+     * nearest step; a value outside the int16 range after scaling is an error naming the voxel.
+     *
+     * @param slope     value of one stored step (> 0)
+     * @param intercept value of stored 0
+     */
+    public static void writeVolumeInt16(Volume volume, Path file, double slope, double intercept) {
+        if (!(slope > 0) || !Double.isFinite(slope) || !Double.isFinite(intercept)) {
+            throw InputException.field("NIfTI scl_slope/scl_inter", "slope must be positive and both finite, got "
+                    + slope + ", " + intercept);
+        }
+        float[] data = volume.data();
+        short[] stored = new short[data.length];
+        for (int i = 0; i < data.length; i++) {
+            double q = Math.rint((data[i] - intercept) / slope);
+            if (!(q >= Short.MIN_VALUE && q <= Short.MAX_VALUE)) {
+                throw new InputException(file + ": value " + data[i] + " at voxel " + i
+                        + " does not fit int16 with slope " + slope + " and intercept " + intercept);
+            }
+            stored[i] = (short) q;
+        }
+        NiftiHeader h = header(volume.grid(), NiftiDataType.INT16, volume.unit());
+        h.sclSlope = (float) slope;
+        h.sclInter = (float) intercept;
+        write(file, h, (bb, i) -> bb.putShort(stored[i]), stored.length, 2);
+    }
+
     /** Writes a label volume as int16 (label names are not stored; they travel in a separate JSON file). */
     public static void writeLabels(LabelVolume labels, Path file) {
         NiftiHeader h = header(labels.grid(), NiftiDataType.INT16, "labels");

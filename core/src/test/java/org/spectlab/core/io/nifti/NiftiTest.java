@@ -59,6 +59,31 @@ class NiftiTest {
     }
 
     @Test
+    void int16WithRescaleRoundTripsWholeAndScaledValues() throws IOException {
+        Grid3 g = Grid3.of(5, 4, 3, 1.0, 1.0, 2.0, -2, -1.5, 0);
+        Volume hu = Volume.zeros(g, "HU");
+        for (int i = 0; i < hu.data().length; i++) {
+            hu.data()[i] = -1000 + 37 * i;
+        }
+        Path f = dir.resolve("ct.nii");
+        Nifti.writeVolumeInt16(hu, f, 1.0, 0.0);
+        Volume back = Nifti.readVolume(f);
+        assertThat(back.unit()).isEqualTo("HU");
+        assertThat(back.data()).isEqualTo(hu.data());
+        // 348-byte header + 4 extension bytes + 2 bytes per voxel: int16 really was written
+        assertThat(Files.size(f)).isEqualTo(352 + 2L * g.voxelCount());
+        // a scaled encoding rounds to the step: error at most half a step
+        Nifti.writeVolumeInt16(hu, f, 0.5, -3000);
+        Volume scaled = Nifti.readVolume(f);
+        for (int i = 0; i < hu.data().length; i++) {
+            assertThat((double) scaled.data()[i]).isCloseTo(hu.data()[i], within(0.25));
+        }
+        hu.data()[7] = 40_000;
+        assertThatThrownBy(() -> Nifti.writeVolumeInt16(hu, f, 1.0, 0.0)).isInstanceOf(InputException.class)
+                .hasMessageContaining("voxel 7");
+    }
+
+    @Test
     void labelVolumeAndGzipRoundTrip() throws IOException {
         Grid3 g = Grid3.centred(6, 4, 3, 4.0, 4.0, 5.0);
         short[] labels = new short[g.voxelCount()];
