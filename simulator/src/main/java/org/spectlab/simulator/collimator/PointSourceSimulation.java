@@ -2,6 +2,8 @@ package org.spectlab.simulator.collimator;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.spectlab.simulator.crystal.CrystalResponse;
+import org.spectlab.simulator.crystal.NaiCrystal;
 import org.spectlab.simulator.detector.EnergyResolution;
 import org.spectlab.simulator.run.BatchRange;
 import org.spectlab.simulator.run.BatchRunner;
@@ -14,32 +16,40 @@ import org.spectlab.simulator.run.TallySet;
  * planar detector ({@link PointSourceSetup}).
  *
  * <p><b>Emission.</b> Photons are emitted isotropically, but only the solid angle that can reach the
- * detector is sampled, in two strata of polar angle (uniform in cosθ and azimuth, i.e. uniform in
- * solid angle, within each): the inner cone tanθ &le; 2d/(√3 l) that holds every geometric pass, and,
- * for penetrable septa only, the annulus out to the corners of the field of view (plus 6σ of
- * intrinsic blur). Each stratum's estimate is its mean photon weight times its solid-angle fraction
- * Ω/4π; the sum is unbiased (stratified sampling). Directions outside both strata cannot be
- * detected (ideal septa) or cannot land in the field of view.
+ * detector is sampled, in up to three strata of polar angle (uniform in cosθ and azimuth, i.e.
+ * uniform in solid angle, within each): the inner cone tanθ &le; 2d/(√3 l) that holds every geometric
+ * pass; for penetrable septa, the annulus out to the corners of the field of view (plus 6σ of
+ * intrinsic blur); and, for the Monte Carlo collimator only (a photon may scatter in the lead
+ * towards the field of view), the rest of the forward hemisphere. Each stratum's estimate is its
+ * mean photon weight times its solid-angle fraction Ω/4π; the sum is unbiased (stratified
+ * sampling). Directions outside the strata cannot be detected (ideal septa), cannot land in the
+ * field of view (straight rays), or move away from the collimator.
  *
  * <p><b>Collimator.</b> The lattice is shifted by a uniform random vector in a unit cell for every
  * photon. A photon whose entry and exit point lie in the same hole passes (geometric); otherwise,
  * for penetrable septa, it carries the weight exp(-μ L) with L its path length in lead
  * ({@link HexagonalHoleArray#septalPathLengthMm}) — the expected survival instead of a random
  * survival draw (same mean, smaller variance); photons with μL ≥ 50 count as absorbed (weight
- * &lt; 2e-22). Not modelled: scatter in the septa (collimator
- * scatter), lead X-ray fluorescence, the finite size of the collimator.
+ * &lt; 2e-22). This {@link CollimatorModel#GEOMETRIC} model has no scatter in the septa and no lead
+ * x-rays. With {@link CollimatorModel#MONTE_CARLO} every photon is transported analog (weight 1) by
+ * {@link CollimatorTransport}: penetration, collimator scatter and lead K x-rays are produced, and
+ * the photon leaves the back face at its own position, direction and energy. The collimator is
+ * laterally infinite in both models.
  *
- * <p><b>Detector.</b> Every photon reaching the crystal deposits its full energy at the image plane
- * (crystal efficiency 1, no escape, single depth); position blurred by the intrinsic Gaussian, energy
- * blurred by {@link EnergyResolution}. Tallies, per stratum, in units of photon weight (fixed point,
- * bit-identical for any thread count): the in-window image, the energy spectrum of photons inside the
- * field of view, and weight sums for the sensitivity and its standard error.
+ * <p><b>Detector.</b> Geometric model: every photon reaching the crystal deposits its full energy
+ * (crystal efficiency 1, no escape). Monte Carlo model: the deposited energy is sampled from the
+ * crystal's response matrix ({@link CrystalResponse}: Compton escape, iodine K escape, photons
+ * passing without interacting). Both: the image plane is the back gap beyond the collimator
+ * (single depth), position blurred by the intrinsic Gaussian, energy blurred by
+ * {@link EnergyResolution}. Tallies, per stratum, in units of photon weight (fixed point,
+ * bit-identical for any thread count): the in-window image, the energy spectrum of photons inside
+ * the field of view, and weight sums for the sensitivity and its standard error.
  */
 public final class PointSourceSimulation {
-    /** Number of strata (inner cone, outer annulus). */
-    static final int STRATA = 2;
+    /** Number of strata (inner cone, outer annulus, rest of the forward hemisphere). */
+    static final int STRATA = 3;
     /** Slots in the per-stratum sums tally. */
-    static final int SUM_SLOTS = 7;
+    static final int SUM_SLOTS = 9;
     static final int REACHED_W = 0;
     static final int REACHED_W2 = 1;
     static final int WINDOW_GEOMETRIC_W = 2;
@@ -47,6 +57,10 @@ public final class PointSourceSimulation {
     static final int WINDOW_W2 = 4;
     static final int REACHED_GEOMETRIC_W = 5;
     static final int REACHED_PENETRATION_W = 6;
+    static final int WINDOW_SCATTER_W = 7;
+    static final int REACHED_SCATTER_W = 8;
+    /** Photons per incident energy of the crystal response matrix (Monte Carlo model). */
+    static final int CRYSTAL_HISTORIES_PER_KEV = 4000;
 
     /**
      * Photons whose septal attenuation μL reaches this value are counted as absorbed (their
@@ -64,13 +78,34 @@ public final class PointSourceSimulation {
      */
     public static PointSourceResult run(PointSourceSetup setup, long seed, BatchRange range, int threads,
                                         BatchRunner.ProgressListener progress) {
-        TallySet t = BatchRunner.run(seed, range, threads, k -> new Worker(setup), progress);
+        Prepared prepared = Prepared.of(setup, seed);
+        TallySet t = BatchRunner.run(seed, range, threads, k -> new Worker(setup, prepared), progress);
         return PointSourceResult.from(setup, t);
     }
 
     /** Runs the batches and returns the raw tallies (for merging split runs). */
     public static TallySet runTallies(PointSourceSetup setup, long seed, BatchRange range, int threads) {
-        return BatchRunner.run(seed, range, threads, k -> new Worker(setup), BatchRunner.ProgressListener.NONE);
+        Prepared prepared = Prepared.of(setup, seed);
+        return BatchRunner.run(seed, range, threads, k -> new Worker(setup, prepared),
+                BatchRunner.ProgressListener.NONE);
+    }
+
+    /**
+     * Shared read-only physics of the Monte Carlo model: the collimator transport and the crystal
+     * response (simulated once per run from a stream derived from the run's seed); both null for the
+     * geometric model.
+     */
+    record Prepared(CollimatorTransport transport, CrystalResponse crystal) {
+        static Prepared of(PointSourceSetup s, long seed) {
+            if (!s.monteCarlo()) {
+                return new Prepared(null, null);
+            }
+            CollimatorTransport t = s.idealSepta() ? CollimatorTransport.blackSepta(s.holes())
+                    : CollimatorTransport.of(s.holes(), s.energyKeV() + 1.0, s.leadFluorescence());
+            CrystalResponse c = CrystalResponse.simulate(NaiCrystal.of(s.crystalThicknessMm()), 5.0,
+                    s.energyKeV() + 2.0, 1.0, CRYSTAL_HISTORIES_PER_KEV, seed ^ 0x5DEECE66DL);
+            return new Prepared(t, c);
+        }
     }
 
     /** Lower and upper cosθ of a stratum: {cosMin, cosMax}; an empty stratum has cosMin = cosMax. */
@@ -85,13 +120,19 @@ public final class PointSourceSimulation {
         }
         double sigma = s.intrinsicFwhmMm() / (2.0 * Math.sqrt(2.0 * Math.log(2.0)));
         double tanOuter = (s.detectorHalfWidthMm() + 6.0 * sigma) * Math.sqrt(2.0) / s.imageDistanceMm();
-        double cosOuter = 1.0 / Math.sqrt(1.0 + tanOuter * tanOuter);
-        return new double[] {Math.min(cosOuter, cosInner), cosInner};
+        double cosOuter = Math.min(1.0 / Math.sqrt(1.0 + tanOuter * tanOuter), cosInner);
+        if (stratum == 1) {
+            return new double[] {cosOuter, cosInner};
+        }
+        return s.monteCarlo() ? new double[] {0.0, cosOuter} : new double[] {cosOuter, cosOuter};
     }
 
     /** The per-thread worker: owns its scratch buffers and tallies. */
     static final class Worker implements BatchWorker {
         private final PointSourceSetup s;
+        private final CollimatorTransport transport;
+        private final CrystalResponse crystal;
+        private final CollimatorTransport.Photon photon = CollimatorTransport.photon();
         private final TallySet tallies = TallySet.create();
         private final FixedPointTally[] images = new FixedPointTally[STRATA];
         private final FixedPointTally[] spectra = new FixedPointTally[STRATA];
@@ -106,8 +147,10 @@ public final class PointSourceSimulation {
         private final double a2x;
         private final double a2y;
 
-        Worker(PointSourceSetup s) {
+        Worker(PointSourceSetup s, Prepared prepared) {
             this.s = s;
+            this.transport = prepared.transport();
+            this.crystal = prepared.crystal();
             int n = s.imagePixels();
             for (int k = 0; k < STRATA; k++) {
                 images[k] = tallies.tally(PointSourceResult.IMAGE + k, n * n);
@@ -135,7 +178,11 @@ public final class PointSourceSimulation {
             EnergyResolution.Sampler energy = s.resolution().sampler(rng);
             for (int k = 0; k < STRATA; k++) {
                 if (cosMax[k] > cosMin[k]) {
-                    runStratum(k, rng, gauss, energy);
+                    if (transport != null) {
+                        runStratumTransport(k, rng, gauss, energy);
+                    } else {
+                        runStratum(k, rng, gauss, energy);
+                    }
                     tallies.count(PointSourceResult.HISTORIES + k, s.historiesPerBatch());
                 }
                 images[k].addAndClear(imageScratch[k]);
@@ -211,6 +258,78 @@ public final class PointSourceSimulation {
                     int iy = (int) Math.floor(y * invPix + centre);
                     if (ix >= 0 && ix < n && iy >= 0 && iy < n) {
                         img[iy * n + ix] += w;
+                    }
+                }
+            }
+        }
+
+        /** One stratum with the Monte Carlo collimator and the crystal response (analog, weight 1). */
+        private void runStratumTransport(int k, UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gauss,
+                                         EnergyResolution.Sampler energy) {
+            final double z = s.distanceMm();
+            final double gap = s.backGapMm();
+            final double sigma = s.intrinsicFwhmMm() / (2.0 * Math.sqrt(2.0 * Math.log(2.0)));
+            final double half = s.detectorHalfWidthMm();
+            final int n = s.imagePixels();
+            final double invPix = 1.0 / s.pixelMm();
+            final double centre = 0.5 * n;
+            final double e0 = s.energyKeV();
+            final double invBin = 1.0 / s.spectrumBinKeV();
+            final int nBins = s.spectrumBins();
+            final double lo = s.window().lowerKeV();
+            final double hi = s.window().upperKeV();
+            final double c0 = cosMin[k];
+            final double dc = cosMax[k] - cosMin[k];
+            final double[] img = imageScratch[k];
+            final double[] spec = spectrumScratch[k];
+            final double[] sum = sumScratch[k];
+            final CollimatorTransport.Photon p = photon;
+            final int histories = s.historiesPerBatch();
+            for (int h = 0; h < histories; h++) {
+                double dz = c0 + dc * rng.nextDouble();
+                if (dz <= 0) {
+                    continue; // parallel to the face: never reaches it
+                }
+                double sinT = Math.sqrt(Math.max(0.0, 1.0 - dz * dz));
+                double phi = 2.0 * Math.PI * rng.nextDouble();
+                double dx = sinT * Math.cos(phi);
+                double dy = sinT * Math.sin(phi);
+                double r1 = rng.nextDouble();
+                double r2 = rng.nextDouble();
+                double sx = r1 * a1x + r2 * a2x;
+                double sy = r1 * a1y + r2 * a2y;
+                p.startAtFrontFace(sx + z * dx / dz, sy + z * dy / dz, dx, dy, dz, e0);
+                if (transport.transport(p, rng) != CollimatorTransport.EXIT_BACK) {
+                    continue;
+                }
+                double x = p.x() - sx + gap * p.dx() / p.dz() + sigma * gauss.sample();
+                double y = p.y() - sy + gap * p.dy() / p.dz() + sigma * gauss.sample();
+                if (Math.abs(x) > half || Math.abs(y) > half) {
+                    continue;
+                }
+                int component = p.component();
+                int slotReached = component == CollimatorTransport.GEOMETRIC ? REACHED_GEOMETRIC_W
+                        : component == CollimatorTransport.PENETRATION ? REACHED_PENETRATION_W : REACHED_SCATTER_W;
+                sum[REACHED_W] += 1.0;
+                sum[REACHED_W2] += 1.0;
+                sum[slotReached] += 1.0;
+                double deposit = crystal.sampleDepositKeV(p.energyKeV(), rng);
+                if (deposit <= 0) {
+                    continue;
+                }
+                double e = energy.measuredKeV(deposit);
+                int bin = (int) Math.floor(e * invBin);
+                if (bin >= 0 && bin < nBins) {
+                    spec[bin] += 1.0;
+                }
+                if (e >= lo && e < hi) {
+                    sum[slotReached == REACHED_GEOMETRIC_W ? WINDOW_GEOMETRIC_W
+                            : slotReached == REACHED_PENETRATION_W ? WINDOW_PENETRATION_W : WINDOW_SCATTER_W] += 1.0;
+                    sum[WINDOW_W2] += 1.0;
+                    int ix = (int) Math.floor(x * invPix + centre);
+                    int iy = (int) Math.floor(y * invPix + centre);
+                    if (ix >= 0 && ix < n && iy >= 0 && iy < n) {
+                        img[iy * n + ix] += 1.0;
                     }
                 }
             }
