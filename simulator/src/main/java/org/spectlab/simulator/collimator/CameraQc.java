@@ -65,12 +65,17 @@ public final class CameraQc {
         double spectrumBin = r.resolution().fwhmKeV(r.energyKeV()) / 20.0;
         long batches = batches(r);
         boolean mc = r.collimatorModel() == CollimatorModel.MONTE_CARLO;
-        int strata = r.leadMuPerMm() == Double.POSITIVE_INFINITY ? 1 : mc ? 3 : 2;
-        int perBatch = (int) Math.max(1, r.histories() / (batches * strata));
         PointSourceSetup s = PointSourceSetup.of(holes, r.backGapMm(), r.distanceMm(), r.energyKeV(),
                 r.leadMuPerMm(), r.intrinsicFwhmMm(), r.resolution(), r.window(), r.detectorHalfWidthMm(),
-                IMAGE_PIXELS, pixel, spectrumBin, perBatch);
-        return mc ? s.withMonteCarlo(r.crystalThicknessMm(), true) : s;
+                IMAGE_PIXELS, pixel, spectrumBin, 1);
+        if (mc) {
+            s = s.withMonteCarlo(r.crystalThicknessMm(), true);
+        }
+        int strata = PointSourceSimulation.strata(s);
+        int perBatch = (int) Math.max(1, r.histories() / (batches * strata));
+        return new PointSourceSetup(s.holes(), s.backGapMm(), s.distanceMm(), s.energyKeV(), s.leadMuPerMm(),
+                s.intrinsicFwhmMm(), s.resolution(), s.window(), s.detectorHalfWidthMm(), s.imagePixels(), s.pixelMm(),
+                s.spectrumBinKeV(), perBatch, s.collimatorModel(), s.crystalThicknessMm(), s.leadFluorescence());
     }
 
     /** Number of batches of a request: up to 64, at least 10⁴ histories each. */

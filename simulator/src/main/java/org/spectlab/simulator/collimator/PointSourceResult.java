@@ -44,7 +44,7 @@ public record PointSourceResult(double windowEfficiency, double windowEfficiency
         double pen = 0;
         double sca = 0;
         long total = 0;
-        for (int k = 0; k < PointSourceSimulation.STRATA; k++) {
+        for (int k = 0; k < PointSourceSimulation.strata(setup); k++) {
             long nk = t.counter(HISTORIES + k);
             if (nk == 0) {
                 continue;

@@ -46,8 +46,6 @@ import org.spectlab.simulator.run.TallySet;
  * the field of view, and weight sums for the sensitivity and its standard error.
  */
 public final class PointSourceSimulation {
-    /** Number of strata (inner cone, outer annulus, rest of the forward hemisphere). */
-    static final int STRATA = 3;
     /** Slots in the per-stratum sums tally. */
     static final int SUM_SLOTS = 9;
     static final int REACHED_W = 0;
@@ -95,36 +93,105 @@ public final class PointSourceSimulation {
      * response (simulated once per run from a stream derived from the run's seed); both null for the
      * geometric model.
      */
-    record Prepared(CollimatorTransport transport, CrystalResponse crystal) {
+    record Prepared(CollimatorTransport transport, CrystalResponse crystal, int[] historiesPerStratum) {
         static Prepared of(PointSourceSetup s, long seed) {
+            int strata = strata(s);
+            int[] uniform = new int[strata];
+            java.util.Arrays.fill(uniform, s.historiesPerBatch());
             if (!s.monteCarlo()) {
-                return new Prepared(null, null);
+                return new Prepared(null, null, uniform);
             }
             CollimatorTransport t = s.idealSepta() ? CollimatorTransport.blackSepta(s.holes())
                     : CollimatorTransport.of(s.holes(), s.energyKeV() + 1.0, s.leadFluorescence());
             CrystalResponse c = CrystalResponse.simulate(NaiCrystal.of(s.crystalThicknessMm()), 5.0,
                     s.energyKeV() + 2.0, 1.0, CRYSTAL_HISTORIES_PER_KEV, seed ^ 0x5DEECE66DL);
-            return new Prepared(t, c);
+            return new Prepared(t, c, allocate(s, seed, new Prepared(t, c, new int[strata])));
         }
+
+        /**
+         * Neyman allocation of the Monte Carlo model's photons over the strata: a pilot run of
+         * {@link #PILOT_HISTORIES} photons per stratum (its own stream, so a pure function of setup and
+         * seed) estimates each stratum's probability p_k of reaching the field of view; the
+         * {@code strata × historiesPerBatch} photons of a batch are then shared in proportion to
+         * Ω_k·sqrt(p_k(1 - p_k)) (the allocation of least variance for the detected fraction), with
+         * at least 2 % of a uniform share per stratum. Any allocation is unbiased; this one keeps
+         * the wide strata, whose rare photons scattered or fluoresced in the lead carry large
+         * weights, from dominating the variance.
+         */
+        private static int[] allocate(PointSourceSetup s, long seed, Prepared pilotPhysics) {
+            int strata = strata(s);
+            int[] pilot = new int[strata];
+            java.util.Arrays.fill(pilot, PILOT_HISTORIES);
+            Worker w = new Worker(s, new Prepared(pilotPhysics.transport(), pilotPhysics.crystal(), pilot));
+            w.runBatch(0, org.spectlab.simulator.run.BatchRandom.stream(seed ^ 0x2545F4914F6CDD1DL, 0));
+            double[] weight = new double[strata];
+            double total = 0;
+            for (int k = 0; k < strata; k++) {
+                double reached = w.tallies().tally(PointSourceResult.SUMS + k).toDoubleArray()[REACHED_W];
+                double p = reached / PILOT_HISTORIES;
+                double[] c = stratumCosines(s, k);
+                weight[k] = 0.5 * (c[1] - c[0]) * Math.sqrt(p * (1 - p));
+                total += weight[k];
+            }
+            long budget = (long) strata * s.historiesPerBatch();
+            int floor = Math.max(1, (int) (0.02 * s.historiesPerBatch()));
+            int[] n = new int[strata];
+            for (int k = 0; k < strata; k++) {
+                n[k] = (int) Math.max(floor, Math.round(budget * weight[k] / total));
+            }
+            return n;
+        }
+    }
+
+    /** Photons per stratum of the allocation pilot run (Monte Carlo model). */
+    static final int PILOT_HISTORIES = 4000;
+
+    /**
+     * Number of solid-angle strata of a setup: the inner cone; for penetrable septa the annuli out
+     * to the field-of-view corners, in tanθ steps of a factor 2 from the cone's edge (so that the
+     * small angles, where septal penetration concentrates, get as many photons as the wide ones);
+     * for the Monte Carlo model the rest of the forward hemisphere.
+     */
+    static int strata(PointSourceSetup s) {
+        if (s.idealSepta()) {
+            return 1;
+        }
+        return 1 + annuli(s) + (s.monteCarlo() ? 1 : 0);
+    }
+
+    private static double innerTan(PointSourceSetup s) {
+        return s.holes().maxAcceptanceTan();
+    }
+
+    private static double outerTan(PointSourceSetup s) {
+        double sigma = s.intrinsicFwhmMm() / (2.0 * Math.sqrt(2.0 * Math.log(2.0)));
+        double tanOuter = (s.detectorHalfWidthMm() + 6.0 * sigma) * Math.sqrt(2.0) / s.imageDistanceMm();
+        return Math.max(tanOuter, innerTan(s));
+    }
+
+    private static int annuli(PointSourceSetup s) {
+        double ratio = outerTan(s) / innerTan(s);
+        return ratio <= 1.0 ? 1 : Math.max(1, (int) Math.ceil(Math.log(ratio) / Math.log(2.0) - 1e-9));
+    }
+
+    private static double cosOfTan(double tan) {
+        return 1.0 / Math.sqrt(1.0 + tan * tan);
     }
 
     /** Lower and upper cosθ of a stratum: {cosMin, cosMax}; an empty stratum has cosMin = cosMax. */
     static double[] stratumCosines(PointSourceSetup s, int stratum) {
-        double tanInner = s.holes().maxAcceptanceTan();
-        double cosInner = 1.0 / Math.sqrt(1.0 + tanInner * tanInner);
+        double tanInner = innerTan(s);
         if (stratum == 0) {
-            return new double[] {cosInner, 1.0};
+            return new double[] {cosOfTan(tanInner), 1.0};
         }
-        if (s.idealSepta()) {
-            return new double[] {cosInner, cosInner};
+        int annuli = annuli(s);
+        double tanOuter = outerTan(s);
+        if (stratum <= annuli) {
+            double lo = tanInner * Math.pow(2.0, stratum - 1);
+            double hi = stratum == annuli ? tanOuter : Math.min(tanOuter, 2.0 * lo);
+            return new double[] {cosOfTan(hi), cosOfTan(lo)};
         }
-        double sigma = s.intrinsicFwhmMm() / (2.0 * Math.sqrt(2.0 * Math.log(2.0)));
-        double tanOuter = (s.detectorHalfWidthMm() + 6.0 * sigma) * Math.sqrt(2.0) / s.imageDistanceMm();
-        double cosOuter = Math.min(1.0 / Math.sqrt(1.0 + tanOuter * tanOuter), cosInner);
-        if (stratum == 1) {
-            return new double[] {cosOuter, cosInner};
-        }
-        return s.monteCarlo() ? new double[] {0.0, cosOuter} : new double[] {cosOuter, cosOuter};
+        return new double[] {0.0, cosOfTan(tanOuter)};
     }
 
     /** The per-thread worker: owns its scratch buffers and tallies. */
@@ -133,15 +200,17 @@ public final class PointSourceSimulation {
         private final CollimatorTransport transport;
         private final CrystalResponse crystal;
         private final CollimatorTransport.Photon photon = CollimatorTransport.photon();
+        private final int[] historiesPerStratum;
         private final TallySet tallies = TallySet.create();
-        private final FixedPointTally[] images = new FixedPointTally[STRATA];
-        private final FixedPointTally[] spectra = new FixedPointTally[STRATA];
-        private final FixedPointTally[] sums = new FixedPointTally[STRATA];
-        private final double[][] imageScratch = new double[STRATA][];
-        private final double[][] spectrumScratch = new double[STRATA][];
-        private final double[][] sumScratch = new double[STRATA][];
-        private final double[] cosMin = new double[STRATA];
-        private final double[] cosMax = new double[STRATA];
+        private final int strata;
+        private final FixedPointTally[] images;
+        private final FixedPointTally[] spectra;
+        private final FixedPointTally[] sums;
+        private final double[][] imageScratch;
+        private final double[][] spectrumScratch;
+        private final double[][] sumScratch;
+        private final double[] cosMin;
+        private final double[] cosMax;
         private final double a1x;
         private final double a1y;
         private final double a2x;
@@ -151,8 +220,18 @@ public final class PointSourceSimulation {
             this.s = s;
             this.transport = prepared.transport();
             this.crystal = prepared.crystal();
+            this.historiesPerStratum = prepared.historiesPerStratum();
             int n = s.imagePixels();
-            for (int k = 0; k < STRATA; k++) {
+            strata = strata(s);
+            images = new FixedPointTally[strata];
+            spectra = new FixedPointTally[strata];
+            sums = new FixedPointTally[strata];
+            imageScratch = new double[strata][];
+            spectrumScratch = new double[strata][];
+            sumScratch = new double[strata][];
+            cosMin = new double[strata];
+            cosMax = new double[strata];
+            for (int k = 0; k < strata; k++) {
                 images[k] = tallies.tally(PointSourceResult.IMAGE + k, n * n);
                 spectra[k] = tallies.tally(PointSourceResult.SPECTRUM + k, s.spectrumBins());
                 sums[k] = tallies.tally(PointSourceResult.SUMS + k, SUM_SLOTS);
@@ -176,14 +255,14 @@ public final class PointSourceSimulation {
         public void runBatch(long batch, UniformRandomProvider rng) {
             ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
             EnergyResolution.Sampler energy = s.resolution().sampler(rng);
-            for (int k = 0; k < STRATA; k++) {
+            for (int k = 0; k < strata; k++) {
                 if (cosMax[k] > cosMin[k]) {
                     if (transport != null) {
                         runStratumTransport(k, rng, gauss, energy);
                     } else {
                         runStratum(k, rng, gauss, energy);
                     }
-                    tallies.count(PointSourceResult.HISTORIES + k, s.historiesPerBatch());
+                    tallies.count(PointSourceResult.HISTORIES + k, historiesPerStratum[k]);
                 }
                 images[k].addAndClear(imageScratch[k]);
                 spectra[k].addAndClear(spectrumScratch[k]);
@@ -284,7 +363,7 @@ public final class PointSourceSimulation {
             final double[] spec = spectrumScratch[k];
             final double[] sum = sumScratch[k];
             final CollimatorTransport.Photon p = photon;
-            final int histories = s.historiesPerBatch();
+            final int histories = historiesPerStratum[k];
             for (int h = 0; h < histories; h++) {
                 double dz = c0 + dc * rng.nextDouble();
                 if (dz <= 0) {
