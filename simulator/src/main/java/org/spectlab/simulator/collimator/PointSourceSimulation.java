@@ -114,7 +114,7 @@ public final class PointSourceSimulation {
          * seed) estimates each stratum's probability p_k of reaching the field of view; the
          * {@code strata × historiesPerBatch} photons of a batch are then shared in proportion to
          * Ω_k·sqrt(p_k(1 - p_k)) (the allocation of least variance for the detected fraction), with
-         * at least 2 % of a uniform share per stratum. Any allocation is unbiased; this one keeps
+         * at least 10 % of a uniform share per stratum. Any allocation is unbiased; this one keeps
          * the wide strata, whose rare photons scattered or fluoresced in the lead carry large
          * weights, from dominating the variance.
          */
@@ -134,7 +134,7 @@ public final class PointSourceSimulation {
                 total += weight[k];
             }
             long budget = (long) strata * s.historiesPerBatch();
-            int floor = Math.max(1, (int) (0.02 * s.historiesPerBatch()));
+            int floor = Math.max(1, (int) (0.10 * s.historiesPerBatch()));
             int[] n = new int[strata];
             for (int k = 0; k < strata; k++) {
                 n[k] = (int) Math.max(floor, Math.round(budget * weight[k] / total));
