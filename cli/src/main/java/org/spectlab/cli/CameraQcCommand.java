@@ -11,6 +11,7 @@ import org.spectlab.core.material.MaterialLibrary;
 import org.spectlab.core.nuclide.EmissionLine;
 import org.spectlab.core.nuclide.NuclideLibrary;
 import org.spectlab.simulator.collimator.CameraQc;
+import org.spectlab.simulator.collimator.CollimatorModel;
 import org.spectlab.simulator.collimator.CameraQcRequest;
 import org.spectlab.simulator.collimator.CameraQcResult;
 import org.spectlab.simulator.detector.EnergyResolution;
@@ -25,12 +26,17 @@ import picocli.CommandLine.Spec;
  * {@code spectlab camera-qc}: NEMA NU 1-style planar sensitivity, LSF FWHM/FWTM, penetration fraction
  * and energy resolution of a collimator preset, by Monte Carlo of a point source in air.
  *
- * <p>The photon energy is given directly ({@code --nuclide} will come with the nuclide library), and
- * so is the attenuation coefficient of lead at that energy (from XCOM; 2.64 /mm at 140.5 keV).
+ * <p>The photon energy is given directly or by {@code --nuclide}. Collimator model: by default
+ * {@code monte-carlo} (transport through the septa with collimator scatter and lead K x-rays, crystal
+ * response), because penetration and septal scatter matter from Tc-99m on for thin-septa collimators
+ * and the run costs about the same; {@code --ideal-septa} or an explicit {@code --mu-lead-per-mm}
+ * select the straight-ray {@code geometric} model (the Monte Carlo model takes lead from XCOM at
+ * every energy, so a custom μ cannot apply to it).
  */
 @Command(name = "camera-qc", mixinStandardHelpOptions = true,
         description = "Planar sensitivity and resolution of a collimator/detector (NEMA NU 1-style, point source in "
-                + "air).%nCollimator scatter is not modelled yet (reported as 0).")
+                + "air).%nDefault collimator model: monte-carlo (penetration, septal scatter, lead x-rays); geometric "
+                + "with --ideal-septa or --mu-lead-per-mm.")
 public final class CameraQcCommand implements Callable<Integer> {
 
     @Spec
@@ -56,6 +62,16 @@ public final class CameraQcCommand implements Callable<Integer> {
 
     @Option(names = "--ideal-septa", description = "Black septa: no penetration (the Anger-formula idealisation).")
     private boolean idealSepta;
+
+    @Option(names = "--collimator-model", paramLabel = "MODEL",
+            description = "geometric (straight rays, expected septal transmission, no collimator scatter) or "
+                    + "monte-carlo (transport through the septa). Default: monte-carlo, or geometric with "
+                    + "--ideal-septa / --mu-lead-per-mm.")
+    private String collimatorModel;
+
+    @Option(names = "--crystal-thickness-mm", defaultValue = "9.525", paramLabel = "MM",
+            description = "NaI(Tl) thickness for the monte-carlo model's crystal response, mm (default ${DEFAULT-VALUE}).")
+    private double crystalThicknessMm;
 
     @Option(names = "--distance-mm", defaultValue = "100", paramLabel = "D",
             description = "Source to collimator face, mm (default ${DEFAULT-VALUE}).")
@@ -116,11 +132,24 @@ public final class CameraQcCommand implements Callable<Integer> {
         } else {
             mu = MaterialCrossSections.of(MaterialLibrary.builtIn().get("lead")).muPerCm(energyKeV) / 10.0;
         }
+        CollimatorModel model;
+        if (collimatorModel == null) {
+            model = idealSepta || muLeadPerMm != null ? CollimatorModel.GEOMETRIC : CollimatorModel.MONTE_CARLO;
+        } else {
+            model = CollimatorModel.parse(collimatorModel, "--collimator-model");
+        }
+        if (model == CollimatorModel.MONTE_CARLO && muLeadPerMm != null) {
+            throw InputException.field("--mu-lead-per-mm", "applies to the geometric model only; the monte-carlo "
+                    + "model uses lead from NIST XCOM at every energy");
+        }
+        if (!(crystalThicknessMm > 0 && crystalThicknessMm <= 100)) {
+            throw InputException.field("--crystal-thickness-mm", "must be in (0, 100], got " + crystalThicknessMm);
+        }
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         CameraQcRequest r = new CameraQcRequest(spec0, distanceMm, energyKeV, mu, intrinsicFwhmMm,
                 EnergyResolution.sqrtLaw(energyResolutionPercent / 100.0, 140.5),
                 EnergyWindow.centred("photopeak", energyKeV, windowPercent), photonsPerDecay, backGapMm, 200.0,
-                histories, seed, t);
+                histories, seed, t, model, crystalThicknessMm);
         CameraQcResult q = CameraQc.measure(r, BatchRunner.ProgressListener.NONE);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -140,14 +169,14 @@ public final class CameraQcCommand implements Callable<Integer> {
             out.println("  \"energy_fwhm_keV\": " + num(q.energyFwhmKeV()));
             out.println("}");
         } else {
-            out.printf(Locale.ROOT, "collimator %s, %.1f keV, source at %.0f mm, %d histories%n", spec0.name(),
-                    energyKeV, distanceMm, q.histories());
+            out.printf(Locale.ROOT, "collimator %s (%s model), %.1f keV, source at %.0f mm, %d histories%n",
+                    spec0.name(), model.key(), energyKeV, distanceMm, q.histories());
             out.printf(Locale.ROOT, "sensitivity          %.2f ± %.2f cps/MBq%n", q.sensitivityCpsPerMBq(),
                     q.sensitivityStdErrorCpsPerMBq());
             out.printf(Locale.ROOT, "LSF FWHM / FWTM      %.2f / %.2f mm%n", q.fwhmMm(), q.fwtmMm());
-            out.printf(Locale.ROOT, "window counts        %.4f geometric, %.4f septal penetration, %.1f collimator "
-                    + "scatter (not modelled)%n", q.fractionGeometric(), q.fractionPenetration(),
-                    q.fractionCollimatorScatter());
+            out.printf(Locale.ROOT, "window counts        %.4f geometric, %.4f septal penetration, %.4f collimator "
+                    + "scatter%s%n", q.fractionGeometric(), q.fractionPenetration(), q.fractionCollimatorScatter(),
+                    model == CollimatorModel.GEOMETRIC ? " (not modelled: geometric model)" : "");
             out.printf(Locale.ROOT, "energy FWHM          %.2f keV%n", q.energyFwhmKeV());
         }
         out.flush();

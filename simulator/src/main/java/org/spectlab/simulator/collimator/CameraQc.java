@@ -11,7 +11,10 @@ import org.spectlab.simulator.run.BatchRunner;
  * <p>Differences from the NEMA procedure: the sensitivity source is a point (NEMA uses a 10 cm
  * dish; in air they agree for a source well inside the field of view); the LSF is the point-source
  * image summed along one axis (equal to the image of a line source in air); no background or dead
- * time. Collimator scatter is not modelled (reported as 0, see {@link CameraQcResult}). The image
+ * time. With the {@link CollimatorModel#GEOMETRIC} model collimator scatter is not modelled (reported
+ * as 0); with {@link CollimatorModel#MONTE_CARLO} penetration, septal scatter and lead x-rays come
+ * from {@link CollimatorTransport} and the energy deposit from the crystal response. The energy
+ * FWHM is measured on the spectrum inside the energy window (lead x-ray peaks lie outside). The image
  * pixel is 1/10 of the classical system FWHM (the NEMA limit: finer pixels hold fewer counts, and
  * the noisy maximum biases the parabolic peak up and the width down), over ±8 FWHM; a width whose
  * level the profile does not reach inside the image (heavy penetration) is reported as NaN.
@@ -36,13 +39,21 @@ public final class CameraQc {
         double px = setup.pixelMm();
         double fwhm = 0.5 * (Profiles.widthAtFractionOrNaN(lx, px, 0.5) + Profiles.widthAtFractionOrNaN(ly, px, 0.5));
         double fwtm = 0.5 * (Profiles.widthAtFractionOrNaN(lx, px, 0.1) + Profiles.widthAtFractionOrNaN(ly, px, 0.1));
-        double windowTotal = res.windowGeometric() + res.windowPenetration();
+        double windowTotal = res.windowGeometric() + res.windowPenetration() + res.windowCollimatorScatter();
         double fGeo = windowTotal > 0 ? res.windowGeometric() / windowTotal : 0;
         double fPen = windowTotal > 0 ? res.windowPenetration() / windowTotal : 0;
-        double eFwhm = Profiles.widthAtFractionOrNaN(res.spectrum(), setup.spectrumBinKeV(), 0.5);
+        double fSca = windowTotal > 0 ? res.windowCollimatorScatter() / windowTotal : 0;
+        double[] inWindow = res.spectrum().clone();
+        for (int i = 0; i < inWindow.length; i++) {
+            double centre = (i + 0.5) * setup.spectrumBinKeV();
+            if (!r.window().contains(centre)) {
+                inWindow[i] = 0;
+            }
+        }
+        double eFwhm = Profiles.widthAtFractionOrNaN(inWindow, setup.spectrumBinKeV(), 0.5);
         double analytic = GeometricResponse.of(setup.holes(), r.backGapMm()).efficiency();
         return new CameraQcResult(res.windowEfficiency() * perMBq, res.windowEfficiencyStdError() * perMBq, fwhm, fwtm,
-                fGeo, fPen, 0.0, eFwhm, analytic, res.histories());
+                fGeo, fPen, fSca, eFwhm, analytic, res.histories());
     }
 
     /** The point-source setup a request runs (image and spectrum sampling chosen from the physics). */
@@ -53,11 +64,18 @@ public final class CameraQc {
         double pixel = fwhm / 10.0;
         double spectrumBin = r.resolution().fwhmKeV(r.energyKeV()) / 20.0;
         long batches = batches(r);
-        int strata = r.leadMuPerMm() == Double.POSITIVE_INFINITY ? 1 : 2;
+        boolean mc = r.collimatorModel() == CollimatorModel.MONTE_CARLO;
+        PointSourceSetup s = PointSourceSetup.of(holes, r.backGapMm(), r.distanceMm(), r.energyKeV(),
+                r.leadMuPerMm(), r.intrinsicFwhmMm(), r.resolution(), r.window(), r.detectorHalfWidthMm(),
+                IMAGE_PIXELS, pixel, spectrumBin, 1);
+        if (mc) {
+            s = s.withMonteCarlo(r.crystalThicknessMm(), true);
+        }
+        int strata = PointSourceSimulation.strata(s);
         int perBatch = (int) Math.max(1, r.histories() / (batches * strata));
-        return PointSourceSetup.of(holes, r.backGapMm(), r.distanceMm(), r.energyKeV(), r.leadMuPerMm(),
-                r.intrinsicFwhmMm(), r.resolution(), r.window(), r.detectorHalfWidthMm(), IMAGE_PIXELS, pixel,
-                spectrumBin, perBatch);
+        return new PointSourceSetup(s.holes(), s.backGapMm(), s.distanceMm(), s.energyKeV(), s.leadMuPerMm(),
+                s.intrinsicFwhmMm(), s.resolution(), s.window(), s.detectorHalfWidthMm(), s.imagePixels(), s.pixelMm(),
+                s.spectrumBinKeV(), perBatch, s.collimatorModel(), s.crystalThicknessMm(), s.leadFluorescence());
     }
 
     /** Number of batches of a request: up to 64, at least 10⁴ histories each. */

@@ -24,15 +24,20 @@ import org.spectlab.simulator.detector.EnergyResolution;
  * @param histories           photons to simulate (approximately; rounded to whole batches)
  * @param seed                random seed
  * @param threads             worker threads (the result does not depend on it)
+ * @param collimatorModel     how photons cross the collimator ({@link CollimatorModel}); the Monte
+ *                            Carlo model uses its own XCOM lead tables, so {@code leadMuPerMm} then
+ *                            only distinguishes ideal (∞) from real septa
+ * @param crystalThicknessMm  NaI(Tl) thickness, mm (Monte Carlo model: crystal response)
  */
 public record CameraQcRequest(CollimatorSpec collimator, double distanceMm, double energyKeV, double leadMuPerMm,
                               double intrinsicFwhmMm, EnergyResolution resolution, EnergyWindow window,
                               double photonsPerDecay, double backGapMm, double detectorHalfWidthMm, long histories,
-                              long seed, int threads) {
+                              long seed, int threads, CollimatorModel collimatorModel, double crystalThicknessMm) {
 
     /** Validates the fields that {@link PointSourceSetup} does not. */
     public CameraQcRequest {
         Objects.requireNonNull(collimator, "collimator");
+        Objects.requireNonNull(collimatorModel, "collimatorModel");
         Objects.requireNonNull(resolution, "resolution");
         Objects.requireNonNull(window, "window");
         if (!(photonsPerDecay > 0) || photonsPerDecay > 10) {
@@ -50,11 +55,22 @@ public record CameraQcRequest(CollimatorSpec collimator, double distanceMm, doub
         }
     }
 
+    /** A request with the {@link CollimatorModel#GEOMETRIC} model and a 3/8 inch crystal. */
+    public CameraQcRequest(CollimatorSpec collimator, double distanceMm, double energyKeV, double leadMuPerMm,
+                           double intrinsicFwhmMm, EnergyResolution resolution, EnergyWindow window,
+                           double photonsPerDecay, double backGapMm, double detectorHalfWidthMm, long histories,
+                           long seed, int threads) {
+        this(collimator, distanceMm, energyKeV, leadMuPerMm, intrinsicFwhmMm, resolution, window, photonsPerDecay,
+                backGapMm, detectorHalfWidthMm, histories, seed, threads, CollimatorModel.GEOMETRIC,
+                PointSourceSetup.DEFAULT_CRYSTAL_MM);
+    }
+
     /**
      * A request with the NEMA NU 1 / clinical defaults: source at 100 mm, intrinsic FWHM 3.6 mm,
      * energy resolution 9.9 % FWHM at 140.5 keV scaled as sqrt(E) (typical NaI(Tl) camera
      * specification, e.g. Siemens Symbia: ≤ 9.9 % at 140 keV), 20 % window centred on the energy,
-     * yield 1, back gap 0, 400 mm square field of view, 2 × 10⁶ histories, seed 1, one thread.
+     * yield 1, back gap 0, 400 mm square field of view, 2 × 10⁶ histories, seed 1, one thread,
+     * geometric collimator model.
      */
     public static CameraQcRequest defaults(CollimatorSpec collimator, double energyKeV, double leadMuPerMm) {
         return new CameraQcRequest(collimator, 100.0, energyKeV, leadMuPerMm, 3.6,
@@ -65,18 +81,27 @@ public record CameraQcRequest(CollimatorSpec collimator, double distanceMm, doub
     /** A copy with another source distance, mm. */
     public CameraQcRequest withDistanceMm(double d) {
         return new CameraQcRequest(collimator, d, energyKeV, leadMuPerMm, intrinsicFwhmMm, resolution, window,
-                photonsPerDecay, backGapMm, detectorHalfWidthMm, histories, seed, threads);
+                photonsPerDecay, backGapMm, detectorHalfWidthMm, histories, seed, threads, collimatorModel,
+                crystalThicknessMm);
     }
 
     /** A copy with another history count, seed and thread count. */
     public CameraQcRequest withRun(long newHistories, long newSeed, int newThreads) {
         return new CameraQcRequest(collimator, distanceMm, energyKeV, leadMuPerMm, intrinsicFwhmMm, resolution,
-                window, photonsPerDecay, backGapMm, detectorHalfWidthMm, newHistories, newSeed, newThreads);
+                window, photonsPerDecay, backGapMm, detectorHalfWidthMm, newHistories, newSeed, newThreads,
+                collimatorModel, crystalThicknessMm);
     }
 
     /** A copy with another intrinsic FWHM, mm. */
     public CameraQcRequest withIntrinsicFwhmMm(double f) {
         return new CameraQcRequest(collimator, distanceMm, energyKeV, leadMuPerMm, f, resolution, window,
-                photonsPerDecay, backGapMm, detectorHalfWidthMm, histories, seed, threads);
+                photonsPerDecay, backGapMm, detectorHalfWidthMm, histories, seed, threads, collimatorModel,
+                crystalThicknessMm);
+    }
+
+    /** A copy with another collimator model. */
+    public CameraQcRequest withCollimatorModel(CollimatorModel model) {
+        return new CameraQcRequest(collimator, distanceMm, energyKeV, leadMuPerMm, intrinsicFwhmMm, resolution, window,
+                photonsPerDecay, backGapMm, detectorHalfWidthMm, histories, seed, threads, model, crystalThicknessMm);
     }
 }

@@ -10,10 +10,11 @@ package org.spectlab.simulator.collimator;
  *                                      when the tails stay above a tenth of the peak over the whole
  *                                      image (±8 classical FWHM), as with heavy septal penetration
  * @param fractionGeometric             share of in-window counts that passed through one hole
- * @param fractionPenetration           share of in-window counts that crossed septal lead
- * @param fractionCollimatorScatter     share scattered in the collimator: always 0, because septal
- *                                      scatter and lead fluorescence are not modelled yet (penetrating
- *                                      photons are either absorbed or transmitted unscattered)
+ * @param fractionPenetration           share of in-window counts that crossed septal lead without
+ *                                      interacting
+ * @param fractionCollimatorScatter     share scattered in the septa or emitted as lead K x-rays
+ *                                      (Monte Carlo collimator model; 0 with the geometric model,
+ *                                      which has no interactions in the lead)
  * @param energyFwhmKeV                 FWHM of the measured photopeak, keV
  * @param analyticEfficiency            exact ideal-septa geometric efficiency (reference), per photon
  * @param histories                     photons simulated

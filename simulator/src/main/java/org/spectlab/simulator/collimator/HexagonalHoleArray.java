@@ -315,7 +315,7 @@ public final class HexagonalHoleArray {
 
     // Nearest lattice point in axial coordinates (q along n_0, r along n_1) by cube rounding: the
     // rounded cube coordinate with the largest rounding error is recomputed from the other two.
-    private static long roundHexQ(double q, double r) {
+    static long roundHexQ(double q, double r) {
         double s = -q - r;
         double rq = Math.rint(q);
         double rr = Math.rint(r);
@@ -329,7 +329,7 @@ public final class HexagonalHoleArray {
         return (long) rq;
     }
 
-    private static long roundHexR(double q, double r) {
+    static long roundHexR(double q, double r) {
         double s = -q - r;
         double rq = Math.rint(q);
         double rr = Math.rint(r);

@@ -10,7 +10,9 @@ import org.spectlab.simulator.run.TallySet;
  * @param detectedEfficiency           fraction reaching the field of view (any energy)
  * @param detectedEfficiencyStdError   its Monte Carlo standard error
  * @param windowGeometric              in-window fraction that passed through one hole
- * @param windowPenetration            in-window fraction that crossed septal lead
+ * @param windowPenetration            in-window fraction that crossed septal lead without interacting
+ * @param windowCollimatorScatter      in-window fraction scattered in the septa or emitted as lead
+ *                                     K x-rays (Monte Carlo collimator model only; else 0)
  * @param image                        in-window image, fraction of emitted photons per pixel
  *                                     (row-major, x fastest, n × n)
  * @param imagePixels                  image side n
@@ -22,7 +24,7 @@ import org.spectlab.simulator.run.TallySet;
  */
 public record PointSourceResult(double windowEfficiency, double windowEfficiencyStdError, double detectedEfficiency,
                                 double detectedEfficiencyStdError, double windowGeometric, double windowPenetration,
-                                double[] image, int imagePixels, double pixelMm, double[] spectrum,
+                                double windowCollimatorScatter, double[] image, int imagePixels, double pixelMm, double[] spectrum,
                                 double spectrumBinKeV, long histories) {
     static final String IMAGE = "image.stratum";
     static final String SPECTRUM = "spectrum.stratum";
@@ -40,8 +42,9 @@ public record PointSourceResult(double windowEfficiency, double windowEfficiency
         double detVar = 0;
         double geo = 0;
         double pen = 0;
+        double sca = 0;
         long total = 0;
-        for (int k = 0; k < PointSourceSimulation.STRATA; k++) {
+        for (int k = 0; k < PointSourceSimulation.strata(setup); k++) {
             long nk = t.counter(HISTORIES + k);
             if (nk == 0) {
                 continue;
@@ -51,7 +54,8 @@ public record PointSourceResult(double windowEfficiency, double windowEfficiency
             double omega = 0.5 * (c[1] - c[0]);
             double f = omega / nk;
             double[] s = t.tally(SUMS + k).toDoubleArray();
-            double winW = s[PointSourceSimulation.WINDOW_GEOMETRIC_W] + s[PointSourceSimulation.WINDOW_PENETRATION_W];
+            double winW = s[PointSourceSimulation.WINDOW_GEOMETRIC_W] + s[PointSourceSimulation.WINDOW_PENETRATION_W]
+                    + s[PointSourceSimulation.WINDOW_SCATTER_W];
             win += f * winW;
             winVar += omega * omega * meanVariance(winW, s[PointSourceSimulation.WINDOW_W2], nk);
             det += f * s[PointSourceSimulation.REACHED_W];
@@ -59,6 +63,7 @@ public record PointSourceResult(double windowEfficiency, double windowEfficiency
                     s[PointSourceSimulation.REACHED_W2], nk);
             geo += f * s[PointSourceSimulation.WINDOW_GEOMETRIC_W];
             pen += f * s[PointSourceSimulation.WINDOW_PENETRATION_W];
+            sca += f * s[PointSourceSimulation.WINDOW_SCATTER_W];
             double[] im = t.tally(IMAGE + k).toDoubleArray();
             for (int i = 0; i < im.length; i++) {
                 image[i] += f * im[i];
@@ -68,7 +73,7 @@ public record PointSourceResult(double windowEfficiency, double windowEfficiency
                 spectrum[i] += f * sp[i];
             }
         }
-        return new PointSourceResult(win, Math.sqrt(winVar), det, Math.sqrt(detVar), geo, pen, image, n,
+        return new PointSourceResult(win, Math.sqrt(winVar), det, Math.sqrt(detVar), geo, pen, sca, image, n,
                 setup.pixelMm(), spectrum, setup.spectrumBinKeV(), total);
     }
 

@@ -30,15 +30,29 @@ import org.spectlab.simulator.detector.EnergyResolution;
  * @param pixelMm             image pixel size, mm
  * @param spectrumBinKeV      bin width of the energy spectrum tally (from 0 to 2 E), keV
  * @param historiesPerBatch   photons emitted per batch into each sampled solid-angle stratum
+ * @param collimatorModel     {@link CollimatorModel#GEOMETRIC}: straight rays weighted by exp(-μL)
+ *                            through lead, full-energy deposit; {@link CollimatorModel#MONTE_CARLO}:
+ *                            {@link CollimatorTransport} through the septa (its own XCOM lead
+ *                            tables; {@code leadMuPerMm} = ∞ selects the black-septa limit, a finite
+ *                            value only says the septa are penetrable) and the deposited energy
+ *                            sampled from a {@link org.spectlab.simulator.crystal.CrystalResponse}
+ * @param crystalThicknessMm  NaI(Tl) thickness, mm (used by the Monte Carlo model)
+ * @param leadFluorescence    whether the Monte Carlo model emits lead K x-rays
  */
 public record PointSourceSetup(HexagonalHoleArray holes, double backGapMm, double distanceMm, double energyKeV,
                                double leadMuPerMm, double intrinsicFwhmMm, EnergyResolution resolution,
                                EnergyWindow window, double detectorHalfWidthMm, int imagePixels, double pixelMm,
-                               double spectrumBinKeV, int historiesPerBatch) {
+                               double spectrumBinKeV, int historiesPerBatch, CollimatorModel collimatorModel,
+                               double crystalThicknessMm, boolean leadFluorescence) {
+
+    /** NaI(Tl) thickness of the default setup, 3/8 inch, mm. */
+    public static final double DEFAULT_CRYSTAL_MM = 9.525;
 
     /** Validates every field (bad values throw {@link InputException} naming the field). */
     public PointSourceSetup {
         Objects.requireNonNull(holes, "holes");
+        Objects.requireNonNull(collimatorModel, "collimatorModel");
+        check("crystal thickness (mm)", crystalThicknessMm > 0 && crystalThicknessMm <= 100, crystalThicknessMm);
         Objects.requireNonNull(resolution, "resolution");
         Objects.requireNonNull(window, "window");
         check("back gap (mm)", backGapMm >= 0 && backGapMm < 1000, backGapMm);
@@ -53,13 +67,26 @@ public record PointSourceSetup(HexagonalHoleArray holes, double backGapMm, doubl
         check("histories per batch", historiesPerBatch >= 1, historiesPerBatch);
     }
 
-    /** A setup (see the record components). */
+    /** A setup with the {@link CollimatorModel#GEOMETRIC} model (see the record components). */
     public static PointSourceSetup of(HexagonalHoleArray holes, double backGapMm, double distanceMm, double energyKeV,
                                       double leadMuPerMm, double intrinsicFwhmMm, EnergyResolution resolution,
                                       EnergyWindow window, double detectorHalfWidthMm, int imagePixels,
                                       double pixelMm, double spectrumBinKeV, int historiesPerBatch) {
         return new PointSourceSetup(holes, backGapMm, distanceMm, energyKeV, leadMuPerMm, intrinsicFwhmMm,
-                resolution, window, detectorHalfWidthMm, imagePixels, pixelMm, spectrumBinKeV, historiesPerBatch);
+                resolution, window, detectorHalfWidthMm, imagePixels, pixelMm, spectrumBinKeV, historiesPerBatch,
+                CollimatorModel.GEOMETRIC, DEFAULT_CRYSTAL_MM, true);
+    }
+
+    /** A copy that uses the Monte Carlo collimator model with this crystal and fluorescence choice. */
+    public PointSourceSetup withMonteCarlo(double newCrystalThicknessMm, boolean newLeadFluorescence) {
+        return new PointSourceSetup(holes, backGapMm, distanceMm, energyKeV, leadMuPerMm, intrinsicFwhmMm, resolution,
+                window, detectorHalfWidthMm, imagePixels, pixelMm, spectrumBinKeV, historiesPerBatch,
+                CollimatorModel.MONTE_CARLO, newCrystalThicknessMm, newLeadFluorescence);
+    }
+
+    /** True for the Monte Carlo collimator model. */
+    public boolean monteCarlo() {
+        return collimatorModel == CollimatorModel.MONTE_CARLO;
     }
 
     /** True when the septa are ideal black absorbers (μ = ∞). */

@@ -2,6 +2,8 @@ package org.spectlab.simulator.collimator;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.spectlab.simulator.crystal.CrystalResponse;
+import org.spectlab.simulator.crystal.NaiCrystal;
 import org.spectlab.simulator.detector.EnergyResolution;
 import org.spectlab.simulator.run.BatchRange;
 import org.spectlab.simulator.run.BatchRunner;
@@ -14,32 +16,38 @@ import org.spectlab.simulator.run.TallySet;
  * planar detector ({@link PointSourceSetup}).
  *
  * <p><b>Emission.</b> Photons are emitted isotropically, but only the solid angle that can reach the
- * detector is sampled, in two strata of polar angle (uniform in cosθ and azimuth, i.e. uniform in
- * solid angle, within each): the inner cone tanθ &le; 2d/(√3 l) that holds every geometric pass, and,
- * for penetrable septa only, the annulus out to the corners of the field of view (plus 6σ of
- * intrinsic blur). Each stratum's estimate is its mean photon weight times its solid-angle fraction
- * Ω/4π; the sum is unbiased (stratified sampling). Directions outside both strata cannot be
- * detected (ideal septa) or cannot land in the field of view.
+ * detector is sampled, in up to three strata of polar angle (uniform in cosθ and azimuth, i.e.
+ * uniform in solid angle, within each): the inner cone tanθ &le; 2d/(√3 l) that holds every geometric
+ * pass; for penetrable septa, the annulus out to the corners of the field of view (plus 6σ of
+ * intrinsic blur); and, for the Monte Carlo collimator only (a photon may scatter in the lead
+ * towards the field of view), the rest of the forward hemisphere. Each stratum's estimate is its
+ * mean photon weight times its solid-angle fraction Ω/4π; the sum is unbiased (stratified
+ * sampling). Directions outside the strata cannot be detected (ideal septa), cannot land in the
+ * field of view (straight rays), or move away from the collimator.
  *
  * <p><b>Collimator.</b> The lattice is shifted by a uniform random vector in a unit cell for every
  * photon. A photon whose entry and exit point lie in the same hole passes (geometric); otherwise,
  * for penetrable septa, it carries the weight exp(-μ L) with L its path length in lead
  * ({@link HexagonalHoleArray#septalPathLengthMm}) — the expected survival instead of a random
  * survival draw (same mean, smaller variance); photons with μL ≥ 50 count as absorbed (weight
- * &lt; 2e-22). Not modelled: scatter in the septa (collimator
- * scatter), lead X-ray fluorescence, the finite size of the collimator.
+ * &lt; 2e-22). This {@link CollimatorModel#GEOMETRIC} model has no scatter in the septa and no lead
+ * x-rays. With {@link CollimatorModel#MONTE_CARLO} every photon is transported analog (weight 1) by
+ * {@link CollimatorTransport}: penetration, collimator scatter and lead K x-rays are produced, and
+ * the photon leaves the back face at its own position, direction and energy. The collimator is
+ * laterally infinite in both models.
  *
- * <p><b>Detector.</b> Every photon reaching the crystal deposits its full energy at the image plane
- * (crystal efficiency 1, no escape, single depth); position blurred by the intrinsic Gaussian, energy
- * blurred by {@link EnergyResolution}. Tallies, per stratum, in units of photon weight (fixed point,
- * bit-identical for any thread count): the in-window image, the energy spectrum of photons inside the
- * field of view, and weight sums for the sensitivity and its standard error.
+ * <p><b>Detector.</b> Geometric model: every photon reaching the crystal deposits its full energy
+ * (crystal efficiency 1, no escape). Monte Carlo model: the deposited energy is sampled from the
+ * crystal's response matrix ({@link CrystalResponse}: Compton escape, iodine K escape, photons
+ * passing without interacting). Both: the image plane is the back gap beyond the collimator
+ * (single depth), position blurred by the intrinsic Gaussian, energy blurred by
+ * {@link EnergyResolution}. Tallies, per stratum, in units of photon weight (fixed point,
+ * bit-identical for any thread count): the in-window image, the energy spectrum of photons inside
+ * the field of view, and weight sums for the sensitivity and its standard error.
  */
 public final class PointSourceSimulation {
-    /** Number of strata (inner cone, outer annulus). */
-    static final int STRATA = 2;
     /** Slots in the per-stratum sums tally. */
-    static final int SUM_SLOTS = 7;
+    static final int SUM_SLOTS = 9;
     static final int REACHED_W = 0;
     static final int REACHED_W2 = 1;
     static final int WINDOW_GEOMETRIC_W = 2;
@@ -47,6 +55,10 @@ public final class PointSourceSimulation {
     static final int WINDOW_W2 = 4;
     static final int REACHED_GEOMETRIC_W = 5;
     static final int REACHED_PENETRATION_W = 6;
+    static final int WINDOW_SCATTER_W = 7;
+    static final int REACHED_SCATTER_W = 8;
+    /** Photons per incident energy of the crystal response matrix (Monte Carlo model). */
+    static final int CRYSTAL_HISTORIES_PER_KEV = 4000;
 
     /**
      * Photons whose septal attenuation μL reaches this value are counted as absorbed (their
@@ -64,52 +76,162 @@ public final class PointSourceSimulation {
      */
     public static PointSourceResult run(PointSourceSetup setup, long seed, BatchRange range, int threads,
                                         BatchRunner.ProgressListener progress) {
-        TallySet t = BatchRunner.run(seed, range, threads, k -> new Worker(setup), progress);
+        Prepared prepared = Prepared.of(setup, seed);
+        TallySet t = BatchRunner.run(seed, range, threads, k -> new Worker(setup, prepared), progress);
         return PointSourceResult.from(setup, t);
     }
 
     /** Runs the batches and returns the raw tallies (for merging split runs). */
     public static TallySet runTallies(PointSourceSetup setup, long seed, BatchRange range, int threads) {
-        return BatchRunner.run(seed, range, threads, k -> new Worker(setup), BatchRunner.ProgressListener.NONE);
+        Prepared prepared = Prepared.of(setup, seed);
+        return BatchRunner.run(seed, range, threads, k -> new Worker(setup, prepared),
+                BatchRunner.ProgressListener.NONE);
+    }
+
+    /**
+     * Shared read-only physics of the Monte Carlo model: the collimator transport and the crystal
+     * response (simulated once per run from a stream derived from the run's seed); both null for the
+     * geometric model.
+     */
+    record Prepared(CollimatorTransport transport, CrystalResponse crystal, int[] historiesPerStratum) {
+        static Prepared of(PointSourceSetup s, long seed) {
+            int strata = strata(s);
+            int[] uniform = new int[strata];
+            java.util.Arrays.fill(uniform, s.historiesPerBatch());
+            if (!s.monteCarlo()) {
+                return new Prepared(null, null, uniform);
+            }
+            CollimatorTransport t = s.idealSepta() ? CollimatorTransport.blackSepta(s.holes())
+                    : CollimatorTransport.of(s.holes(), s.energyKeV() + 1.0, s.leadFluorescence());
+            CrystalResponse c = CrystalResponse.simulate(NaiCrystal.of(s.crystalThicknessMm()), 5.0,
+                    s.energyKeV() + 2.0, 1.0, CRYSTAL_HISTORIES_PER_KEV, seed ^ 0x5DEECE66DL);
+            return new Prepared(t, c, allocate(s, seed, new Prepared(t, c, new int[strata])));
+        }
+
+        /**
+         * Neyman allocation of the Monte Carlo model's photons over the strata: a pilot run of
+         * {@link #PILOT_HISTORIES} photons per stratum (its own stream, so a pure function of setup and
+         * seed) estimates each stratum's probability p_k of reaching the field of view; the
+         * {@code strata × historiesPerBatch} photons of a batch are then shared in proportion to
+         * Ω_k·sqrt(p_k(1 - p_k)) (the allocation of least variance for the detected fraction), with
+         * at least 10 % of a uniform share per stratum. Any allocation is unbiased; this one keeps
+         * the wide strata, whose rare photons scattered or fluoresced in the lead carry large
+         * weights, from dominating the variance.
+         */
+        private static int[] allocate(PointSourceSetup s, long seed, Prepared pilotPhysics) {
+            int strata = strata(s);
+            int[] pilot = new int[strata];
+            java.util.Arrays.fill(pilot, PILOT_HISTORIES);
+            Worker w = new Worker(s, new Prepared(pilotPhysics.transport(), pilotPhysics.crystal(), pilot));
+            w.runBatch(0, org.spectlab.simulator.run.BatchRandom.stream(seed ^ 0x2545F4914F6CDD1DL, 0));
+            double[] weight = new double[strata];
+            double total = 0;
+            for (int k = 0; k < strata; k++) {
+                double reached = w.tallies().tally(PointSourceResult.SUMS + k).toDoubleArray()[REACHED_W];
+                double p = reached / PILOT_HISTORIES;
+                double[] c = stratumCosines(s, k);
+                weight[k] = 0.5 * (c[1] - c[0]) * Math.sqrt(p * (1 - p));
+                total += weight[k];
+            }
+            long budget = (long) strata * s.historiesPerBatch();
+            int floor = Math.max(1, (int) (0.10 * s.historiesPerBatch()));
+            int[] n = new int[strata];
+            for (int k = 0; k < strata; k++) {
+                n[k] = (int) Math.max(floor, Math.round(budget * weight[k] / total));
+            }
+            return n;
+        }
+    }
+
+    /** Photons per stratum of the allocation pilot run (Monte Carlo model). */
+    static final int PILOT_HISTORIES = 4000;
+
+    /**
+     * Number of solid-angle strata of a setup: the inner cone; for penetrable septa the annuli out
+     * to the field-of-view corners, in tanθ steps of a factor 2 from the cone's edge (so that the
+     * small angles, where septal penetration concentrates, get as many photons as the wide ones);
+     * for the Monte Carlo model the rest of the forward hemisphere.
+     */
+    static int strata(PointSourceSetup s) {
+        if (s.idealSepta()) {
+            return 1;
+        }
+        return 1 + annuli(s) + (s.monteCarlo() ? 1 : 0);
+    }
+
+    private static double innerTan(PointSourceSetup s) {
+        return s.holes().maxAcceptanceTan();
+    }
+
+    private static double outerTan(PointSourceSetup s) {
+        double sigma = s.intrinsicFwhmMm() / (2.0 * Math.sqrt(2.0 * Math.log(2.0)));
+        double tanOuter = (s.detectorHalfWidthMm() + 6.0 * sigma) * Math.sqrt(2.0) / s.imageDistanceMm();
+        return Math.max(tanOuter, innerTan(s));
+    }
+
+    private static int annuli(PointSourceSetup s) {
+        double ratio = outerTan(s) / innerTan(s);
+        return ratio <= 1.0 ? 1 : Math.max(1, (int) Math.ceil(Math.log(ratio) / Math.log(2.0) - 1e-9));
+    }
+
+    private static double cosOfTan(double tan) {
+        return 1.0 / Math.sqrt(1.0 + tan * tan);
     }
 
     /** Lower and upper cosθ of a stratum: {cosMin, cosMax}; an empty stratum has cosMin = cosMax. */
     static double[] stratumCosines(PointSourceSetup s, int stratum) {
-        double tanInner = s.holes().maxAcceptanceTan();
-        double cosInner = 1.0 / Math.sqrt(1.0 + tanInner * tanInner);
+        double tanInner = innerTan(s);
         if (stratum == 0) {
-            return new double[] {cosInner, 1.0};
+            return new double[] {cosOfTan(tanInner), 1.0};
         }
-        if (s.idealSepta()) {
-            return new double[] {cosInner, cosInner};
+        int annuli = annuli(s);
+        double tanOuter = outerTan(s);
+        if (stratum <= annuli) {
+            double lo = tanInner * Math.pow(2.0, stratum - 1);
+            double hi = stratum == annuli ? tanOuter : Math.min(tanOuter, 2.0 * lo);
+            return new double[] {cosOfTan(hi), cosOfTan(lo)};
         }
-        double sigma = s.intrinsicFwhmMm() / (2.0 * Math.sqrt(2.0 * Math.log(2.0)));
-        double tanOuter = (s.detectorHalfWidthMm() + 6.0 * sigma) * Math.sqrt(2.0) / s.imageDistanceMm();
-        double cosOuter = 1.0 / Math.sqrt(1.0 + tanOuter * tanOuter);
-        return new double[] {Math.min(cosOuter, cosInner), cosInner};
+        return new double[] {0.0, cosOfTan(tanOuter)};
     }
 
     /** The per-thread worker: owns its scratch buffers and tallies. */
     static final class Worker implements BatchWorker {
         private final PointSourceSetup s;
+        private final CollimatorTransport transport;
+        private final CrystalResponse crystal;
+        private final CollimatorTransport.Photon photon = CollimatorTransport.photon();
+        private final int[] historiesPerStratum;
         private final TallySet tallies = TallySet.create();
-        private final FixedPointTally[] images = new FixedPointTally[STRATA];
-        private final FixedPointTally[] spectra = new FixedPointTally[STRATA];
-        private final FixedPointTally[] sums = new FixedPointTally[STRATA];
-        private final double[][] imageScratch = new double[STRATA][];
-        private final double[][] spectrumScratch = new double[STRATA][];
-        private final double[][] sumScratch = new double[STRATA][];
-        private final double[] cosMin = new double[STRATA];
-        private final double[] cosMax = new double[STRATA];
+        private final int strata;
+        private final FixedPointTally[] images;
+        private final FixedPointTally[] spectra;
+        private final FixedPointTally[] sums;
+        private final double[][] imageScratch;
+        private final double[][] spectrumScratch;
+        private final double[][] sumScratch;
+        private final double[] cosMin;
+        private final double[] cosMax;
         private final double a1x;
         private final double a1y;
         private final double a2x;
         private final double a2y;
 
-        Worker(PointSourceSetup s) {
+        Worker(PointSourceSetup s, Prepared prepared) {
             this.s = s;
+            this.transport = prepared.transport();
+            this.crystal = prepared.crystal();
+            this.historiesPerStratum = prepared.historiesPerStratum();
             int n = s.imagePixels();
-            for (int k = 0; k < STRATA; k++) {
+            strata = strata(s);
+            images = new FixedPointTally[strata];
+            spectra = new FixedPointTally[strata];
+            sums = new FixedPointTally[strata];
+            imageScratch = new double[strata][];
+            spectrumScratch = new double[strata][];
+            sumScratch = new double[strata][];
+            cosMin = new double[strata];
+            cosMax = new double[strata];
+            for (int k = 0; k < strata; k++) {
                 images[k] = tallies.tally(PointSourceResult.IMAGE + k, n * n);
                 spectra[k] = tallies.tally(PointSourceResult.SPECTRUM + k, s.spectrumBins());
                 sums[k] = tallies.tally(PointSourceResult.SUMS + k, SUM_SLOTS);
@@ -133,10 +255,14 @@ public final class PointSourceSimulation {
         public void runBatch(long batch, UniformRandomProvider rng) {
             ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
             EnergyResolution.Sampler energy = s.resolution().sampler(rng);
-            for (int k = 0; k < STRATA; k++) {
+            for (int k = 0; k < strata; k++) {
                 if (cosMax[k] > cosMin[k]) {
-                    runStratum(k, rng, gauss, energy);
-                    tallies.count(PointSourceResult.HISTORIES + k, s.historiesPerBatch());
+                    if (transport != null) {
+                        runStratumTransport(k, rng, gauss, energy);
+                    } else {
+                        runStratum(k, rng, gauss, energy);
+                    }
+                    tallies.count(PointSourceResult.HISTORIES + k, historiesPerStratum[k]);
                 }
                 images[k].addAndClear(imageScratch[k]);
                 spectra[k].addAndClear(spectrumScratch[k]);
@@ -211,6 +337,78 @@ public final class PointSourceSimulation {
                     int iy = (int) Math.floor(y * invPix + centre);
                     if (ix >= 0 && ix < n && iy >= 0 && iy < n) {
                         img[iy * n + ix] += w;
+                    }
+                }
+            }
+        }
+
+        /** One stratum with the Monte Carlo collimator and the crystal response (analog, weight 1). */
+        private void runStratumTransport(int k, UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gauss,
+                                         EnergyResolution.Sampler energy) {
+            final double z = s.distanceMm();
+            final double gap = s.backGapMm();
+            final double sigma = s.intrinsicFwhmMm() / (2.0 * Math.sqrt(2.0 * Math.log(2.0)));
+            final double half = s.detectorHalfWidthMm();
+            final int n = s.imagePixels();
+            final double invPix = 1.0 / s.pixelMm();
+            final double centre = 0.5 * n;
+            final double e0 = s.energyKeV();
+            final double invBin = 1.0 / s.spectrumBinKeV();
+            final int nBins = s.spectrumBins();
+            final double lo = s.window().lowerKeV();
+            final double hi = s.window().upperKeV();
+            final double c0 = cosMin[k];
+            final double dc = cosMax[k] - cosMin[k];
+            final double[] img = imageScratch[k];
+            final double[] spec = spectrumScratch[k];
+            final double[] sum = sumScratch[k];
+            final CollimatorTransport.Photon p = photon;
+            final int histories = historiesPerStratum[k];
+            for (int h = 0; h < histories; h++) {
+                double dz = c0 + dc * rng.nextDouble();
+                if (dz <= 0) {
+                    continue; // parallel to the face: never reaches it
+                }
+                double sinT = Math.sqrt(Math.max(0.0, 1.0 - dz * dz));
+                double phi = 2.0 * Math.PI * rng.nextDouble();
+                double dx = sinT * Math.cos(phi);
+                double dy = sinT * Math.sin(phi);
+                double r1 = rng.nextDouble();
+                double r2 = rng.nextDouble();
+                double sx = r1 * a1x + r2 * a2x;
+                double sy = r1 * a1y + r2 * a2y;
+                p.startAtFrontFace(sx + z * dx / dz, sy + z * dy / dz, dx, dy, dz, e0);
+                if (transport.transport(p, rng) != CollimatorTransport.EXIT_BACK) {
+                    continue;
+                }
+                double x = p.x() - sx + gap * p.dx() / p.dz() + sigma * gauss.sample();
+                double y = p.y() - sy + gap * p.dy() / p.dz() + sigma * gauss.sample();
+                if (Math.abs(x) > half || Math.abs(y) > half) {
+                    continue;
+                }
+                int component = p.component();
+                int slotReached = component == CollimatorTransport.GEOMETRIC ? REACHED_GEOMETRIC_W
+                        : component == CollimatorTransport.PENETRATION ? REACHED_PENETRATION_W : REACHED_SCATTER_W;
+                sum[REACHED_W] += 1.0;
+                sum[REACHED_W2] += 1.0;
+                sum[slotReached] += 1.0;
+                double deposit = crystal.sampleDepositKeV(p.energyKeV(), rng);
+                if (deposit <= 0) {
+                    continue;
+                }
+                double e = energy.measuredKeV(deposit);
+                int bin = (int) Math.floor(e * invBin);
+                if (bin >= 0 && bin < nBins) {
+                    spec[bin] += 1.0;
+                }
+                if (e >= lo && e < hi) {
+                    sum[slotReached == REACHED_GEOMETRIC_W ? WINDOW_GEOMETRIC_W
+                            : slotReached == REACHED_PENETRATION_W ? WINDOW_PENETRATION_W : WINDOW_SCATTER_W] += 1.0;
+                    sum[WINDOW_W2] += 1.0;
+                    int ix = (int) Math.floor(x * invPix + centre);
+                    int iy = (int) Math.floor(y * invPix + centre);
+                    if (ix >= 0 && ix < n && iy >= 0 && iy < n) {
+                        img[iy * n + ix] += 1.0;
                     }
                 }
             }

@@ -10,12 +10,17 @@
  *       transfer function (Metz 1980, Tsui 1990), point- and line-spread functions and geometric
  *       efficiency for forced detection; {@link org.spectlab.simulator.collimator.TransferTable}
  *       tabulates a transfer function for hot loops;</li>
+ *   <li>{@link org.spectlab.simulator.collimator.CollimatorTransport}: Monte Carlo transport of a
+ *       photon through the hole array (flight in the holes, photoabsorption with lead K x-rays,
+ *       Compton and Rayleigh scattering in the septa), selected by
+ *       {@link org.spectlab.simulator.collimator.CollimatorModel};</li>
  *   <li>{@link org.spectlab.simulator.collimator.PointSourceSimulation}: Monte Carlo of a point
- *       source in air through the collimator onto a planar detector (ideal or penetrable septa);</li>
+ *       source in air through the collimator onto a planar detector (ideal or penetrable septa,
+ *       straight rays or the transport);</li>
  *   <li>{@link org.spectlab.simulator.collimator.CameraQc}: NEMA NU 1-style sensitivity, LSF
- *       FWHM/FWTM, penetration fraction and energy resolution.</li>
+ *       FWHM/FWTM, penetration and collimator-scatter fractions and energy resolution.</li>
  * </ul>
- * Lengths in mm, energies in keV, attenuation coefficients in 1/mm. Not modelled here: septal
- * (collimator) scatter, lead fluorescence, hole-shape defects, round or square holes.
+ * Lengths in mm, energies in keV, attenuation coefficients in 1/mm. Not modelled here: the
+ * collimator's finite size and housing, hole-shape defects, round or square holes.
  */
 package org.spectlab.simulator.collimator;

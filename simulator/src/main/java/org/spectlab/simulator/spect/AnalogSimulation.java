@@ -9,6 +9,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.spectlab.core.error.InputException;
 import org.spectlab.core.grid.Grid3;
 import org.spectlab.core.projection.EnergyWindow;
+import org.spectlab.simulator.collimator.CollimatorModel;
+import org.spectlab.simulator.collimator.CollimatorTransport;
 import org.spectlab.simulator.interaction.ScatteredPhoton;
 import org.spectlab.simulator.run.BatchRange;
 import org.spectlab.simulator.run.BatchRunner;
@@ -31,6 +33,14 @@ import org.spectlab.simulator.transport.AttenuationSource;
  * Gaussian energy resolution, and is counted in every window containing the measured energy.
  * Inefficient by nature (one photon in ~10^4 passes a clinical collimator), it is meant for small
  * reference problems.
+ *
+ * <p>With {@link CollimatorModel#MONTE_CARLO} in the options, a photon leaving the patient towards
+ * the detector (whatever its angle) enters the collimator face at its real position and is
+ * transported through the septa ({@link CollimatorTransport}); it reaches the crystal at its exit
+ * position, direction and energy (the image point is its straight extension over the back gap).
+ * Detected photons that crossed lead (penetration, collimator scatter, lead x-rays) are tallied in
+ * the result's collimator component; primary and scatter then hold the photons that passed
+ * through the holes alone.
  */
 public final class AnalogSimulation {
     private AnalogSimulation() {
@@ -63,8 +73,17 @@ public final class AnalogSimulation {
         for (int e = 0; e < edges.length; e++) {
             edges[e] = e;
         }
+        List<float[]> collimator = null;
+        double[] specC = null;
+        if (physics.collimatorTransport != null) {
+            collimator = new ArrayList<>();
+            for (int w = 0; w < windows; w++) {
+                collimator.add(merged.tally("collimator_" + w).toFloatArray());
+            }
+            specC = merged.tally("spectrum_collimator").toDoubleArray();
+        }
         return new SpectResult(scenario.camera().windows(), primary, scatter, null, edges, specP, specS, histories,
-                merged.counter("interactions"), (System.nanoTime() - start) * 1e-9, "analog");
+                merged.counter("interactions"), (System.nanoTime() - start) * 1e-9, "analog", collimator, specC);
     }
 
     /**
@@ -114,6 +133,12 @@ public final class AnalogSimulation {
         private final double[][] scatterScratch;
         private final double[] spectrumPrimaryScratch;
         private final double[] spectrumScatterScratch;
+        private final CollimatorTransport transport;
+        private final CollimatorTransport.Photon photon = CollimatorTransport.photon();
+        private final FixedPointTally[] collimator;
+        private final double[][] collimatorScratch;
+        private final FixedPointTally spectrumCollimator;
+        private final double[] spectrumCollimatorScratch;
         private final double[] pos = new double[3];
         private final double[] dir = new double[3];
         private final ScatteredPhoton scattered = new ScatteredPhoton();
@@ -143,6 +168,22 @@ public final class AnalogSimulation {
             spectrumScatter = tallies.tally("spectrum_scatter", bins);
             spectrumPrimaryScratch = new double[bins];
             spectrumScatterScratch = new double[bins];
+            transport = physics.collimatorTransport;
+            if (transport != null) {
+                collimator = new FixedPointTally[windows];
+                collimatorScratch = new double[windows][];
+                for (int w = 0; w < windows; w++) {
+                    collimator[w] = tallies.tally("collimator_" + w, size);
+                    collimatorScratch[w] = new double[size];
+                }
+                spectrumCollimator = tallies.tally("spectrum_collimator", bins);
+                spectrumCollimatorScratch = new double[bins];
+            } else {
+                collimator = null;
+                collimatorScratch = null;
+                spectrumCollimator = null;
+                spectrumCollimatorScratch = null;
+            }
             int views = s.orbit().views();
             viewCos = new double[views];
             viewSin = new double[views];
@@ -212,6 +253,12 @@ public final class AnalogSimulation {
             }
             spectrumPrimary.addAndClear(spectrumPrimaryScratch);
             spectrumScatter.addAndClear(spectrumScatterScratch);
+            if (transport != null) {
+                for (int w = 0; w < collimator.length; w++) {
+                    collimator[w].addAndClear(collimatorScratch[w]);
+                }
+                spectrumCollimator.addAndClear(spectrumCollimatorScratch);
+            }
             tallies.count("interactions", interactions);
             tallies.count("histories", n);
         }
@@ -231,19 +278,36 @@ public final class AnalogSimulation {
             double t = (s.orbit().radiusMm(v) - b0) / dn;
             double a = a0 + t * du;
             double z = pos[2] + t * dz;
-            if (!physics.holes.passesSameHole(a, z, du, dz, dn)) {
-                return;
+            double ai;
+            double zi;
+            boolean throughLead = false;
+            if (transport == null) {
+                if (!physics.holes.passesSameHole(a, z, du, dz, dn)) {
+                    return;
+                }
+                double toImage = (physics.holes.lengthMm() + s.camera().backGapMm()) / dn;
+                ai = a + toImage * du + physics.intrinsicSigmaMm * gauss.sample();
+                zi = z + toImage * dz + physics.intrinsicSigmaMm * gauss.sample();
+            } else {
+                CollimatorTransport.Photon p = photon;
+                p.startAtFrontFace(a, z, du, dz, dn, e);
+                if (transport.transport(p, rng) != CollimatorTransport.EXIT_BACK) {
+                    return;
+                }
+                double toImage = s.camera().backGapMm() / p.dz();
+                ai = p.x() + toImage * p.dx() + physics.intrinsicSigmaMm * gauss.sample();
+                zi = p.y() + toImage * p.dy() + physics.intrinsicSigmaMm * gauss.sample();
+                e = p.energyKeV();
+                throughLead = p.component() != CollimatorTransport.GEOMETRIC;
             }
-            double toImage = (physics.holes.lengthMm() + s.camera().backGapMm()) / dn;
-            double ai = a + toImage * du + physics.intrinsicSigmaMm * gauss.sample();
-            double zi = z + toImage * dz + physics.intrinsicSigmaMm * gauss.sample();
             double deposit = physics.crystal.sampleDepositKeV(e, rng);
             if (deposit <= 0) {
                 return;
             }
             double measured = deposit + s.camera().energyResolution().sigmaKeV(deposit) * gauss.sample();
             double w = viewWeight[v];
-            double[] spec = order == 0 ? spectrumPrimaryScratch : spectrumScatterScratch;
+            double[] spec = throughLead ? spectrumCollimatorScratch
+                    : order == 0 ? spectrumPrimaryScratch : spectrumScatterScratch;
             int bin = (int) Math.floor(measured);
             if (bin >= 0 && bin < spec.length) {
                 spec[bin] += w;
@@ -258,7 +322,7 @@ public final class AnalogSimulation {
             List<EnergyWindow> windows = s.camera().windows();
             for (int wi = 0; wi < windows.size(); wi++) {
                 if (windows.get(wi).contains(measured)) {
-                    (order == 0 ? primaryScratch : scatterScratch)[wi][index] += w;
+                    (throughLead ? collimatorScratch : order == 0 ? primaryScratch : scatterScratch)[wi][index] += w;
                 }
             }
         }

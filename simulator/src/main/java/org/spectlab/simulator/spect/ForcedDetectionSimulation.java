@@ -7,8 +7,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.spectlab.core.error.InputException;
 import org.spectlab.core.grid.Grid3;
 import org.spectlab.core.projection.AcquisitionGeometry;
+import org.spectlab.simulator.collimator.CollimatorModel;
 import org.spectlab.simulator.interaction.ScatteringCrossSections;
 import org.spectlab.simulator.run.BatchRandom;
 import org.spectlab.simulator.run.BatchRange;
@@ -49,6 +51,7 @@ public final class ForcedDetectionSimulation {
     public static SpectResult run(SpectScenario scenario, SimulationOptions options,
                                   BatchRunner.ProgressListener progress) {
         long start = System.nanoTime();
+        requireGeometricCollimator(options);
         PreparedPhysics physics = new PreparedPhysics(scenario, options);
         PartialResult part = runViews(physics, options, 0, scenario.orbit().views(), progress);
         return part.finish(scenario, physics.crystal, (System.nanoTime() - start) * 1e-9);
@@ -65,7 +68,15 @@ public final class ForcedDetectionSimulation {
         if (firstView < 0 || viewCount < 0 || firstView + viewCount > views) {
             throw new IllegalArgumentException("view range " + firstView + "+" + viewCount + " outside 0-" + views);
         }
+        requireGeometricCollimator(options);
         return runViews(new PreparedPhysics(scenario, options), options, firstView, viewCount, progress);
+    }
+
+    private static void requireGeometricCollimator(SimulationOptions options) {
+        if (options.collimatorModel() != CollimatorModel.GEOMETRIC) {
+            throw InputException.field("simulation.collimator_model", "'" + options.collimatorModel().key()
+                    + "' is available in analog mode only; forced detection uses the geometric collimator");
+        }
     }
 
     private static PartialResult runViews(PreparedPhysics physics, SimulationOptions options, int firstView,

@@ -3,6 +3,8 @@ package org.spectlab.simulator.spect;
 import java.util.List;
 import org.spectlab.core.material.Material;
 import org.spectlab.core.nuclide.EmissionLine;
+import org.spectlab.simulator.collimator.CollimatorModel;
+import org.spectlab.simulator.collimator.CollimatorTransport;
 import org.spectlab.simulator.collimator.GeometricResponse;
 import org.spectlab.simulator.collimator.HexagonalHoleArray;
 import org.spectlab.simulator.crystal.CrystalResponse;
@@ -42,6 +44,8 @@ final class PreparedPhysics {
     final double totalYield;
     final double cutoffKeV;
     final double intrinsicSigmaMm;
+    /** Monte Carlo collimator transport, or null for the geometric (ideal-septa) model. */
+    final CollimatorTransport collimatorTransport;
 
     PreparedPhysics(SpectScenario s, SimulationOptions options) {
         this.scenario = s;
@@ -83,6 +87,8 @@ final class PreparedPhysics {
         double lowest = camera.lowestWindowKeV();
         cutoffKeV = Math.max(5.0, lowest - 4 * camera.energyResolution().sigmaKeV(lowest));
         intrinsicSigmaMm = camera.intrinsicFwhmMm() / (2 * Math.sqrt(2 * Math.log(2)));
+        collimatorTransport = options.collimatorModel() == CollimatorModel.MONTE_CARLO
+                ? CollimatorTransport.of(holes, maxLine + 1.0) : null;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.spectlab.simulator.spect;
 
 import org.spectlab.core.error.InputException;
+import org.spectlab.simulator.collimator.CollimatorModel;
 
 /**
  * How a SPECT simulation is run.
@@ -14,12 +15,26 @@ import org.spectlab.core.error.InputException;
  * @param maxScatterOrder        highest scatter order followed (e.g. 10)
  * @param depthBinMm             depth bin width of the convolution-based forced detection, mm
  * @param crystalHistoriesPerKeV photons per 1 keV step for the crystal response matrix
+ * @param collimatorModel        how photons cross the collimator: {@link CollimatorModel#GEOMETRIC}
+ *                               (ideal septa) or {@link CollimatorModel#MONTE_CARLO} (transport
+ *                               through the septa; analog mode only)
  */
 public record SimulationOptions(long seed, long scatterHistories, int batches, int threads, int errorGroups,
-                                int maxScatterOrder, double depthBinMm, int crystalHistoriesPerKeV) {
+                                int maxScatterOrder, double depthBinMm, int crystalHistoriesPerKeV,
+                                CollimatorModel collimatorModel) {
+
+    /** Options with the geometric (ideal-septa) collimator. */
+    public SimulationOptions(long seed, long scatterHistories, int batches, int threads, int errorGroups,
+                             int maxScatterOrder, double depthBinMm, int crystalHistoriesPerKeV) {
+        this(seed, scatterHistories, batches, threads, errorGroups, maxScatterOrder, depthBinMm, crystalHistoriesPerKeV,
+                CollimatorModel.GEOMETRIC);
+    }
 
     /** Validates the fields. */
     public SimulationOptions {
+        if (collimatorModel == null) {
+            throw InputException.field("simulation.collimator_model", "must be 'geometric' or 'monte-carlo'");
+        }
         if (scatterHistories < 0) {
             throw InputException.field("simulation.histories", "must be >= 0, got " + scatterHistories);
         }
@@ -52,6 +67,12 @@ public record SimulationOptions(long seed, long scatterHistories, int batches, i
     /** The same options with another thread count. */
     public SimulationOptions withThreads(int newThreads) {
         return new SimulationOptions(seed, scatterHistories, batches, newThreads, errorGroups, maxScatterOrder,
-                depthBinMm, crystalHistoriesPerKeV);
+                depthBinMm, crystalHistoriesPerKeV, collimatorModel);
+    }
+
+    /** The same options with another collimator model. */
+    public SimulationOptions withCollimatorModel(CollimatorModel model) {
+        return new SimulationOptions(seed, scatterHistories, batches, threads, errorGroups, maxScatterOrder, depthBinMm,
+                crystalHistoriesPerKeV, model);
     }
 }

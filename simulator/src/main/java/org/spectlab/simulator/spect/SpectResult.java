@@ -23,21 +23,41 @@ import org.spectlab.core.projection.EnergyWindow;
  * @param interactionSites     real interaction sites recorded
  * @param wallSeconds          wall time of the simulation, s
  * @param mode                 "forced-detection" or "analog"
+ * @param collimatorComponent  per window: counts of photons that crossed septal lead (penetration,
+ *                             collimator scatter, lead x-rays; scattered in the patient or not); null
+ *                             unless the Monte Carlo collimator model was used. Then primary and
+ *                             scatter hold only photons that passed through the holes alone.
+ * @param spectrumCollimator   measured-energy spectrum of that collimator component, or null
  */
 public record SpectResult(List<EnergyWindow> windows, List<float[]> primary, List<float[]> scatter,
                           float[] scatterStdError, double[] spectrumKeV, double[] spectrumPrimary,
                           double[] spectrumScatter, long histories, long interactionSites, double wallSeconds,
-                          String mode) {
+                          String mode, List<float[]> collimatorComponent, double[] spectrumCollimator) {
 
-    /** Total (primary + scatter) counts of a window, a new array. */
+    /** A result without a collimator component (geometric collimator). */
+    public SpectResult(List<EnergyWindow> windows, List<float[]> primary, List<float[]> scatter,
+                       float[] scatterStdError, double[] spectrumKeV, double[] spectrumPrimary,
+                       double[] spectrumScatter, long histories, long interactionSites, double wallSeconds,
+                       String mode) {
+        this(windows, primary, scatter, scatterStdError, spectrumKeV, spectrumPrimary, spectrumScatter, histories,
+                interactionSites, wallSeconds, mode, null, null);
+    }
+
+    /** Total (primary + scatter + collimator component when present) counts of a window, a new array. */
     public float[] total(int window) {
         float[] p = primary.get(window);
         float[] s = scatter.get(window);
+        float[] c = collimatorComponent == null ? null : collimatorComponent.get(window);
         float[] t = new float[p.length];
         for (int i = 0; i < t.length; i++) {
-            t[i] = p[i] + s[i];
+            t[i] = p[i] + s[i] + (c == null ? 0f : c[i]);
         }
         return t;
+    }
+
+    /** Sum of a window's collimator-component counts (0 without the Monte Carlo collimator). */
+    public double collimatorSum(int window) {
+        return collimatorComponent == null ? 0.0 : sum(collimatorComponent.get(window));
     }
 
     /** Sum of a window's primary counts. */
