@@ -127,7 +127,8 @@ public final class ValidationReport {
                 "energy (keV)", "mu/rho (cm^2/g)").logAxes(true, true);
         boolean any = false;
         for (CaseResult c : r.cases()) {
-            if (!c.name().startsWith("attenuation-") || c.quantities().isEmpty()) {
+            if (!c.name().startsWith("attenuation-") || c.quantities().isEmpty()
+                    || !c.configuration().containsKey("material")) {
                 continue;
             }
             String material = String.valueOf(c.configuration().get("material"));

@@ -87,7 +87,7 @@ public final class PatientSuite {
         double sf = sc / (sc + p);
         double seSf = seS * p / ((sc + p) * (sc + p));
         double spr = sc / p;
-        spectrumFigure(ctx, r, "Photopeak-window components of a point source in a 20 cm water cylinder");
+        spectrumFigure(ctx, r, "Spectrum by component: point source, 20 cm water cylinder");
         String src = "published Monte Carlo scatter fractions for Tc-99m in 20-22 cm water cylinders with a 20% "
                 + "window, ~0.30-0.40 (Floyd, Jaszczak, Harris & Coleman, Phys. Med. Biol. 29 (1984) 1217; "
                 + "Ljungberg & Strand, Comput. Methods Programs Biomed. 29 (1989) 257); central value 0.35, the "
@@ -114,7 +114,7 @@ public final class PatientSuite {
             hi--;
         }
         double[] e = java.util.Arrays.copyOfRange(r.spectrumKeV(), lo, hi);
-        ctx.figure(LinePlot.of(title + ": measured-energy spectrum by component", "energy (keV)", "counts per keV")
+        ctx.figure(LinePlot.of(title, "measured energy (keV)", "counts per keV")
                 .line("primary", e, java.util.Arrays.copyOfRange(r.spectrumPrimary(), lo, hi))
                 .line("scattered in the patient", e, java.util.Arrays.copyOfRange(r.spectrumScatter(), lo, hi)));
     }
@@ -188,7 +188,7 @@ public final class PatientSuite {
         }
         // every analog history carries the same weight: counts = w * n, SE = sqrt(value * w)
         double w = totalBq * yield * s.orbit().views() * s.timePerViewS() / ANALOG_HISTORIES;
-        spectrumFigure(ctx, fd, "Forced detection, hot spot in a water cylinder");
+        spectrumFigure(ctx, fd, "Spectrum by component (forced detection): hot spot in water");
         List<Quantity> q = new ArrayList<>();
         q.add(compare("photopeak_primary", fd.primarySum(0), analog.primarySum(0), w));
         q.add(compare("photopeak_scatter", fd.scatterSum(0), analog.scatterSum(0), w));

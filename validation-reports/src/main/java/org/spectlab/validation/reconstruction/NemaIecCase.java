@@ -159,7 +159,7 @@ public final class NemaIecCase {
         for (int i = 0; i < ITERATIONS; i++) {
             iters[i] = i + 1;
         }
-        LinePlot plot = LinePlot.of("NEMA IEC body phantom, noise-free: contrast recovery vs OSEM iteration ("
+        LinePlot plot = LinePlot.of("NEMA IEC, noise-free: CRC vs OSEM iteration ("
                 + SUBSETS + " subsets)", "iteration", "CRC");
         for (int i = spheres.size() - 1; i >= 0; i--) {
             String d = String.format(Locale.ROOT, "%.0f mm", spheres.get(i).diameterMm());
