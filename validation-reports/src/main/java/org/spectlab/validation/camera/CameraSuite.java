@@ -48,9 +48,10 @@ public final class CameraSuite {
 
     /** Defines the suite with one case per collimator preset. */
     public static SuiteContributor contributor() {
-        return r -> r.define(NAME, "Nominal collimator performance of every preset from the Anger/Mather "
-                + "formulas (Monte Carlo camera QC cases are added by later stages).")
-                .addCases(NAME, CameraSuite::cases);
+        return r -> r.define(NAME, "Collimator performance of every preset: nominal Anger/Mather "
+                + "figures, Monte Carlo camera QC at the design energy, crystal energy resolution, vendor figures.")
+                .addCases(NAME, CameraSuite::cases).addCases(NAME, CameraQcCases::cases)
+                .addCases(NAME, CameraModelCases::cases);
     }
 
     /** One case per preset. */

@@ -22,7 +22,8 @@ import org.spectlab.validation.suite.SuiteResult;
  * The HTML report of a suite run: run configuration, verdict, the case table and the quantity table
  * (pass green, fail red), every case's configuration, figures (deviation in units of the tolerance
  * for every quantity; mu/rho vs energy against the NIST points when attenuation cases ran; FWHM vs
- * distance when collimator cases ran) and, with a baseline, the drift table.
+ * distance when collimator cases ran; then the figures each case drew, e.g. measured curves against
+ * their reference formulas) and, with a baseline, the drift table.
  */
 public final class ValidationReport {
     private static final Pattern FWHM = Pattern.compile("fwhm_(\\d+)mm");
@@ -114,6 +115,11 @@ public final class ValidationReport {
         }
         attenuationFigure(b, r);
         resolutionFigure(b, r);
+        for (CaseResult c : r.cases()) {
+            for (LinePlot p : c.figures()) {
+                b.plot(p);
+            }
+        }
     }
 
     private static void attenuationFigure(HtmlReport.Builder b, SuiteResult r) {
@@ -121,7 +127,8 @@ public final class ValidationReport {
                 "energy (keV)", "mu/rho (cm^2/g)").logAxes(true, true);
         boolean any = false;
         for (CaseResult c : r.cases()) {
-            if (!c.name().startsWith("attenuation-") || c.quantities().isEmpty()) {
+            if (!c.name().startsWith("attenuation-") || c.quantities().isEmpty()
+                    || !c.configuration().containsKey("material")) {
                 continue;
             }
             String material = String.valueOf(c.configuration().get("material"));

@@ -48,7 +48,7 @@ public final class ReconstructionSuite {
     /** Defines the suite. */
     public static SuiteContributor contributor() {
         return r -> r.define(NAME, "Quantitative accuracy of OSEM (with attenuation correction) and FBP on "
-                + "analytic projections.").addCases(NAME, () -> List.of(osemUniformCylinder(), fbpDisc()));
+                + "analytic projections.").addCases(NAME, () -> List.of(osemUniformCylinder(), fbpDisc(), NemaIecCase.of()));
     }
 
     private static ProjectionSet empty(int views, int rows, int cols, double timePerViewS) {

@@ -3,6 +3,7 @@ package org.spectlab.validation.suite;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.spectlab.validation.report.LinePlot;
 
 /**
  * The outcome of one case.
@@ -13,15 +14,23 @@ import java.util.Objects;
  * @param quantities    measured quantities (empty when the case failed with an error)
  * @param wallTimeS     wall time, s
  * @param error         null, or a one-line description of the exception that stopped the case
+ * @param figures       figures the case drew for the report (not stored in summary.json)
  */
 public record CaseResult(String name, String description, Map<String, Object> configuration,
-                         List<Quantity> quantities, double wallTimeS, String error) {
+                         List<Quantity> quantities, double wallTimeS, String error, List<LinePlot> figures) {
 
     /** Copies the lists. */
     public CaseResult {
         Objects.requireNonNull(name, "name");
         quantities = List.copyOf(quantities);
+        figures = figures == null ? List.of() : List.copyOf(figures);
         configuration = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(configuration));
+    }
+
+    /** A result without figures (e.g. read back from summary.json). */
+    public CaseResult(String name, String description, Map<String, Object> configuration, List<Quantity> quantities,
+                      double wallTimeS, String error) {
+        this(name, description, configuration, quantities, wallTimeS, error, List.of());
     }
 
     /** True when the case ran without error, measured something, and every quantity passed. */

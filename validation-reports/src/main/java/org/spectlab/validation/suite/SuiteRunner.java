@@ -70,8 +70,9 @@ public final class SuiteRunner {
         long t0 = System.nanoTime();
         List<Quantity> quantities = List.of();
         String error = null;
+        CaseContext context = new CaseContext(seed, threads, c.name());
         try {
-            quantities = c.body().run(new CaseContext(seed, threads, c.name()));
+            quantities = c.body().run(context);
             Set<String> names = new HashSet<>();
             for (Quantity q : quantities) {
                 if (!names.add(q.name())) {
@@ -83,6 +84,7 @@ public final class SuiteRunner {
             quantities = List.of();
         }
         double wall = (System.nanoTime() - t0) * 1e-9;
-        return new CaseResult(c.name(), c.description(), c.configuration(), quantities, wall, error);
+        return new CaseResult(c.name(), c.description(), c.configuration(), quantities, wall, error,
+                context.figures());
     }
 }

@@ -59,7 +59,7 @@ class SuiteFrameworkTest {
     @Test
     void registryAddsCasesWithoutTouchingOthersAndRejectsUnknownNames() {
         SuiteRegistry r = SuiteRegistry.defaults();
-        assertThat(r.names()).containsExactly("physics", "camera", "reconstruction", "quick");
+        assertThat(r.names()).containsExactly("physics", "camera", "reconstruction", "patient", "quick");
         int before = r.suite("camera").cases().size();
         Tolerance t = Tolerance.absolute(0, "exact");
         r.addCases("camera", () -> List.of(ValidationCase.of("camera-qc-extra", "added later", config(),
