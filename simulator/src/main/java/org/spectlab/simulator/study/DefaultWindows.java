@@ -121,7 +121,11 @@ public final class DefaultWindows {
      * qualifies (the caller then needs explicit windows).
      */
     public static List<EnergyWindow> of(Nuclide nuclide) {
-        List<Photopeak> peaks = photopeaks(nuclide);
+        return forPhotopeaks(photopeaks(nuclide));
+    }
+
+    /** The windows of given photopeaks (main first, disjoint 20 % windows). */
+    static List<EnergyWindow> forPhotopeaks(List<Photopeak> peaks) {
         List<EnergyWindow> out = new ArrayList<>();
         for (int i = 0; i < peaks.size(); i++) {
             double e = peaks.get(i).energyKeV();
@@ -132,8 +136,8 @@ public final class DefaultWindows {
         }
         EnergyWindow main = out.get(0);
         double width = SCATTER_WIDTH_FRACTION * peaks.get(0).energyKeV();
-        double lowerEdge = main.lowerKeV() - width;
-        double upperEdge = main.upperKeV() + width;
+        double lowerEdge = round(main.lowerKeV() - width);
+        double upperEdge = round(main.upperKeV() + width);
         for (int i = 1; i < out.size(); i++) {
             EnergyWindow w = out.get(i);
             if (w.upperKeV() <= main.lowerKeV()) {
@@ -151,7 +155,13 @@ public final class DefaultWindows {
         return out;
     }
 
+    /** A photopeak window with its edges rounded to 0.01 keV (readable headers; the shift is negligible). */
     private static EnergyWindow window(String name, double centreKeV) {
-        return EnergyWindow.centred(name, centreKeV, PHOTOPEAK_WIDTH_PERCENT);
+        double half = 0.5 * centreKeV * PHOTOPEAK_WIDTH_PERCENT / 100.0;
+        return EnergyWindow.of(name, round(centreKeV - half), round(centreKeV + half));
+    }
+
+    private static double round(double keV) {
+        return Math.round(keV * 100.0) / 100.0;
     }
 }
