@@ -26,6 +26,7 @@ import org.spectlab.phantoms.voxel.VoxelisedPhantom;
 import org.spectlab.phantoms.voxel.Voxeliser;
 import org.spectlab.simulator.detector.EnergyResolution;
 import org.spectlab.simulator.run.BatchRunner;
+import org.spectlab.simulator.spect.AnalogSimulation;
 import org.spectlab.simulator.spect.ForcedDetectionSimulation;
 import org.spectlab.simulator.spect.PhantomScenarios;
 import org.spectlab.simulator.spect.SimulationOptions;
@@ -87,12 +88,58 @@ public class StandardStudyBenchmark {
     public static void main(String[] args) {
         long histories = args.length > 0 ? Long.parseLong(args[0]) : 2_000_000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        boolean analog = args.length > 2 && args[2].equals("analog");
         long t0 = System.nanoTime();
         SpectScenario s = standardStudy();
         long t1 = System.nanoTime();
-        SpectResult r = ForcedDetectionSimulation.run(s, SimulationOptions.of(1, histories, threads),
-                BatchRunner.ProgressListener.NONE);
+        SpectResult r = analog
+                ? AnalogSimulation.run(s, SimulationOptions.of(1, histories, threads), BatchRunner.ProgressListener.NONE)
+                : ForcedDetectionSimulation.run(s, SimulationOptions.of(1, histories, threads),
+                        BatchRunner.ProgressListener.NONE);
         long t2 = System.nanoTime();
+        if (analog) {
+            // analog pixel counts are sums of equal weights w: relative SE = 1/sqrt(counts / w)
+            double w = s.activityBqPerMl().sum() * s.grid().voxelVolumeMl() * 0.96 * 120 * 20 / histories;
+            float[] t = r.total(0);
+            double max = 0;
+            for (float v : t) {
+                max = Math.max(max, v);
+            }
+            double sum = 0;
+            int n = 0;
+            for (float v : t) {
+                if (v > 0.1 * max) {
+                    sum += 1.0 / Math.sqrt(v / w);
+                    n++;
+                }
+            }
+            System.out.printf("analog: mean relative SE %.4f over %d pixels (weight per count %.3g)%n", sum / n, n, w);
+        }
+        if (!analog && args.length > 2) {
+            // Efficiency 1/(sigma^2 t) of analog for the same pixels, from a measured analog rate (histories/s):
+            // an analog pixel's relative SE with N histories is sqrt(w1 / (N T_p)), w1 = A y views T.
+            double rate = Double.parseDouble(args[2]);
+            double w1 = s.activityBqPerMl().sum() * s.grid().voxelVolumeMl() * 0.96 * 120 * 20;
+            float[] t = r.total(0);
+            double max = 0;
+            for (float v : t) {
+                max = Math.max(max, v);
+            }
+            double sum = 0;
+            int n = 0;
+            for (float v : t) {
+                if (v > 0.1 * max) {
+                    sum += Math.sqrt(w1 / v);
+                    n++;
+                }
+            }
+            double mean = sum / n;
+            double effAnalog = rate / (mean * mean);
+            double sigma = r.meanRelativeStdError(0.1);
+            double effForced = 1.0 / (sigma * sigma * ((t2 - t1) * 1e-9));
+            System.out.printf("efficiency 1/(sigma^2 t): analog %.3g, forced detection %.3g, gain %.0f%n", effAnalog,
+                    effForced, effForced / effAnalog);
+        }
         System.out.printf("phantom %.1f s, simulation %.1f s (%d histories, %d sites, %d threads)%n", (t1 - t0) * 1e-9,
                 (t2 - t1) * 1e-9, histories, r.interactionSites(), threads);
         System.out.printf("photopeak primary %.4g, scatter %.4g counts (S/P %.3f); mean relative SE %.4f%n",

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.spectlab.core.error.InputException;
 import org.spectlab.core.grid.Volume;
 import org.spectlab.core.io.AtomicFiles;
+import org.spectlab.core.io.dicom.Dicom;
 import org.spectlab.core.io.interfile.Interfile;
 import org.spectlab.core.io.nifti.Nifti;
 import org.spectlab.core.projection.ProjectionSet;
@@ -34,6 +35,8 @@ import org.spectlab.recon.projector.RotatedFrame;
 import org.spectlab.recon.projector.RotationProjector;
 import org.spectlab.recon.projector.ViewTransform;
 import org.spectlab.recon.scatter.WindowScatterEstimates;
+import org.spectlab.recon.ct.BilinearHuConversion;
+import org.spectlab.recon.ct.CtAttenuationMaps;
 import org.spectlab.recon.transform.attenuation.AttenuationTransform;
 import org.spectlab.recon.transform.psf.CollimatorSpec;
 import org.spectlab.recon.transform.psf.DepthDependentBlur;
@@ -73,8 +76,10 @@ public final class ReconstructCommand implements Callable<Integer> {
     /** Density of lead, g/cm³ (NIST XCOM / CRC Handbook). */
     private static final double LEAD_DENSITY = 11.35;
 
-    @Parameters(index = "0", paramLabel = "STUDY_DIR|HEADER.hs",
-            description = "A study folder (uses spect/photopeak.hs) or one Interfile projection header.")
+    @Parameters(index = "0", paramLabel = "STUDY_DIR|HEADER.hs|NM.dcm",
+            description = "A study folder (uses spect/photopeak.hs), one Interfile projection header, or a DICOM NM "
+                    + "TOMO file (window 'photopeak', else the first; TEW/DEW use windows 'lower_scatter' and "
+                    + "'upper_scatter').")
     private Path input;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created).")
@@ -98,10 +103,22 @@ public final class ReconstructCommand implements Callable<Integer> {
             description = "osl-osem: edge preservation gamma >= 0. Default: ${DEFAULT-VALUE}.")
     private double priorGamma;
 
-    @Option(names = "--attenuation", defaultValue = "none", paramLabel = "none|FILE.nii",
-            description = "none, or a mu-map in 1/cm (NIfTI, any grid; box-averaged onto the reconstruction grid). "
-                    + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--attenuation", defaultValue = "none", paramLabel = "ct|none|FILE.nii",
+            description = "ct (the study's ct/ct.nii, or --ct, in HU, converted to mu at the photopeak energy by the "
+                    + "bilinear method of Kinahan et al. 1998 and box-averaged onto the reconstruction grid), none, or "
+                    + "a mu-map in 1/cm (NIfTI, any grid). Default: ${DEFAULT-VALUE}.")
     private String attenuation;
+
+    /** Windows by name when the input is a DICOM NM file (null for Interfile input). */
+    private Map<String, ProjectionSet> dicomWindows;
+
+    @Option(names = "--ct", paramLabel = "CT.nii", description = "CT in HU for --attenuation ct (default: STUDY/ct/ct.nii).")
+    private Path ctFile;
+
+    @Option(names = "--ct-kvp", defaultValue = "120", paramLabel = "KV",
+            description = "Tube voltage of the CT, kVp (selects the bone segment of the HU-to-mu conversion). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private double ctKvp;
 
     @Option(names = "--scatter", defaultValue = "none", paramLabel = "tew|dew|none|FILE.hs",
             description = "tew (lower and, if present, upper scatter window), dew (lower window, k = 0.5, "
@@ -144,12 +161,21 @@ public final class ReconstructCommand implements Callable<Integer> {
         Map<String, Object> inputs = new LinkedHashMap<>();
         Path photopeakFile = photopeakHeader();
         inputs.put("photopeak", photopeakFile.toString());
-        ProjectionSet photopeak = Interfile.readProjections(photopeakFile);
+        ProjectionSet photopeak;
+        if (isDicom(photopeakFile)) {
+            dicomWindows = new LinkedHashMap<>();
+            for (ProjectionSet w : Dicom.readProjections(photopeakFile)) {
+                dicomWindows.put(w.window().name(), w);
+            }
+            photopeak = dicomWindows.getOrDefault("photopeak", dicomWindows.values().iterator().next());
+        } else {
+            photopeak = Interfile.readProjections(photopeakFile);
+        }
         ReconstructionGeometry g = ReconstructionGeometry.of(photopeak);
         validateNumbers(photopeak.views());
         PostFilter post = parseFilter(filter);
         ProjectionSet scatterEstimate = scatterEstimate(photopeakFile, photopeak, inputs);
-        Volume muMap = muMap(g, inputs);
+        Volume muMap = muMap(g, inputs, photopeak.window().centreKeV());
         CollimatorSpec psfModel = psfModel(photopeak);
         QuantitativeCalibration cal = sensitivityCpsPerMBq == null ? null
                 : QuantitativeCalibration.of(sensitivityCpsPerMBq, photopeak.timePerViewS());
@@ -282,8 +308,23 @@ public final class ReconstructCommand implements Callable<Integer> {
         return input;
     }
 
+    private static boolean isDicom(Path f) {
+        String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".dcm") || n.endsWith(".dicom");
+    }
+
     private ProjectionSet scatterEstimate(Path photopeakFile, ProjectionSet photopeak, Map<String, Object> inputs) {
         Path dir = photopeakFile.toAbsolutePath().getParent();
+        if (dicomWindows != null && (scatter.equals("tew") || scatter.equals("dew"))) {
+            ProjectionSet lower = dicomWindows.get("lower_scatter");
+            if (lower == null) {
+                throw InputException.field("--scatter", scatter + " needs a window named lower_scatter in "
+                        + photopeakFile + "; it has " + dicomWindows.keySet());
+            }
+            return scatter.equals("dew")
+                    ? WindowScatterEstimates.dualEnergyWindow(photopeak, lower, WindowScatterEstimates.DEW_K_JASZCZAK)
+                    : WindowScatterEstimates.tripleEnergyWindow(photopeak, lower, dicomWindows.get("upper_scatter"));
+        }
         switch (scatter) {
             case "none":
                 return null;
@@ -321,13 +362,25 @@ public final class ReconstructCommand implements Callable<Integer> {
         }
     }
 
-    private Volume muMap(ReconstructionGeometry g, Map<String, Object> inputs) {
+    private Volume muMap(ReconstructionGeometry g, Map<String, Object> inputs, double energyKeV) {
         if (attenuation.equals("none")) {
             return null;
         }
+        if (attenuation.equals("ct")) {
+            Path ct = ctFile != null ? ctFile : Files.isDirectory(input) ? input.resolve("ct").resolve("ct.nii") : null;
+            if (ct == null || !Files.isRegularFile(ct)) {
+                throw InputException.field("--attenuation", "ct needs a CT in HU: no " + (ct == null
+                        ? "--ct given (the input is not a study folder)" : ct.toString()));
+            }
+            inputs.put("ct", ct.toString());
+            inputs.put("ct_kvp", ctKvp);
+            inputs.put("hu_to_mu", "bilinear (Kinahan et al. 1998) at " + energyKeV + " keV");
+            return CtAttenuationMaps.muMap(Nifti.readVolume(ct), BilinearHuConversion.forKVp(ctKvp), energyKeV,
+                    g.imageGrid(), 0.0);
+        }
         Path f = Path.of(attenuation);
         if (!(attenuation.endsWith(".nii") || attenuation.endsWith(".nii.gz")) || !Files.isRegularFile(f)) {
-            throw InputException.field("--attenuation", "must be none or an existing mu-map .nii file (1/cm), got '"
+            throw InputException.field("--attenuation", "must be ct, none or an existing mu-map .nii file (1/cm), got '"
                     + attenuation + "'");
         }
         inputs.put("mu_map", f.toString());

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         description = "Monte Carlo SPECT/CT simulation, reconstruction and validation.%n"
                 + "Units: mm, keV, MBq (administered), Bq/mL (concentration), s (acquisition), h (kinetics).",
         subcommands = {PhantomCommand.class, XsCommand.class, NuclideCommand.class, CameraQcCommand.class,
-                ReconstructCommand.class, LocalizeCommand.class, ScoreCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+                ReconstructCommand.class, LocalizeCommand.class, ScoreCommand.class, ValidateCommand.class,
+                ExportDicomCommand.class, CommandLine.HelpCommand.class})
 public final class SpectlabCommand implements Runnable {
 
     /** Exit code for a failed validation. */

@@ -74,6 +74,13 @@ final class TinyStudy {
             Interfile.writeProjections(empty.withData(a.forward(counts.data())), dir.resolve("spect/photopeak.hs"));
         }
         Nifti.writeVolume(mu, dir.resolve("mu.nii"));
+        // The CT of the same cylinder: water (0 HU) in air (-1000 HU), on a finer grid as scanners have.
+        Grid3 ctGrid = Grid3.centredCubic(2 * COLS, 2 * COLS, 2 * ROWS, PIXEL_MM / 2);
+        Volume hu = disc(ctGrid, 1000, "HU");
+        for (int n = 0; n < hu.data().length; n++) {
+            hu.data()[n] -= 1000f;
+        }
+        Nifti.writeVolume(hu, dir.resolve("ct/ct.nii"));
         Grid3 fine = Grid3.centredCubic(2 * COLS, 2 * COLS, 2 * ROWS, PIXEL_MM / 2);
         Nifti.writeVolume(disc(fine, CONCENTRATION_BQ_PER_ML, "Bq/mL"), dir.resolve("truth/activity.nii"));
         Volume body = disc(fine, 1, "label");

@@ -67,20 +67,34 @@ public final class AnalogSimulation {
                 merged.counter("interactions"), (System.nanoTime() - start) * 1e-9, "analog");
     }
 
+    /**
+     * The detector must not cut through matter: every voxel denser than 0.01 g/cm^3 (anything but
+     * air) must lie inside every view's radius. Air beyond the detector plane is harmless (photons
+     * cross it in a straight line).
+     */
     private static void requireDetectorOutsidePatient(SpectScenario s) {
         Grid3 g = s.grid();
+        short[] mat = s.materialOfVoxel();
+        boolean[] dense = new boolean[s.materials().size()];
+        for (int m = 0; m < dense.length; m++) {
+            dense[m] = s.materials().get(m).densityGPerCm3() > 0.01;
+        }
         double maxR = 0;
-        for (int cx = 0; cx < 2; cx++) {
-            for (int cy = 0; cy < 2; cy++) {
-                double x = cx == 0 ? g.xMm(0) - 0.5 * g.voxelXMm() : g.xMm(g.nx() - 1) + 0.5 * g.voxelXMm();
-                double y = cy == 0 ? g.yMm(0) - 0.5 * g.voxelYMm() : g.yMm(g.ny() - 1) + 0.5 * g.voxelYMm();
-                maxR = Math.max(maxR, Math.hypot(x, y));
+        for (int k = 0; k < g.nz(); k++) {
+            for (int j = 0; j < g.ny(); j++) {
+                for (int i = 0; i < g.nx(); i++) {
+                    if (dense[mat[g.index(i, j, k)]]) {
+                        double r = Math.hypot(Math.abs(g.xMm(i)) + 0.5 * g.voxelXMm(),
+                                Math.abs(g.yMm(j)) + 0.5 * g.voxelYMm());
+                        maxR = Math.max(maxR, r);
+                    }
+                }
             }
         }
         for (int v = 0; v < s.orbit().views(); v++) {
             if (s.orbit().radiusMm(v) < maxR) {
                 throw InputException.field("acquisition.radius_mm", "view " + v + " radius " + s.orbit().radiusMm(v)
-                        + " mm is inside the patient grid (its corners reach " + Math.round(maxR) + " mm)");
+                        + " mm cuts through the patient (matter reaches " + Math.round(maxR) + " mm from the axis)");
             }
         }
     }

@@ -12,6 +12,10 @@ import java.util.function.DoubleUnaryOperator;
  * variance σ²(d). Increments are applied with three-tap kernels [v/2, 1 - v, v/2] (variance v per
  * pass, v ≤ 0.5 px²), whose repeated composition keeps the variance exact and tends to a Gaussian.
  *
+ * <p>Several images ("components": windows x {primary, scatter}, error groups) share the geometry;
+ * they are stored interleaved ({@code [bin][pixel][component]}) so that one contribution touches
+ * neighbouring memory only.
+ *
  * <p>Approximation: the response is a 2D Gaussian with the variance of the collimator's geometric
  * response plus the intrinsic resolution at the depth bin's centre; contributions are shared
  * linearly between the two nearest bins and bilinearly between the four nearest pixels.
@@ -23,18 +27,18 @@ final class DepthResolvedDetector {
     private final int bins;
     private final double firstBinMm;
     private final double binMm;
-    private final double pixelMm;
     /** Response variance (px²) at each bin centre, increasing with depth. */
     private final double[] variancePx2;
-    /** [component][bin][row][col]. */
-    private final double[][] buffer;
+    /** [bin][row][col][component]. */
+    private final double[] buffer;
+    private final double[] acc;
     private final double[] scratch;
     private final boolean[] touched;
 
     /**
      * @param rows        projection rows
      * @param cols        projection columns
-     * @param components  independent images handled together (e.g. window x primary/scatter)
+     * @param components  independent images handled together
      * @param minDepthMm  smallest depth served, mm (≥ 0)
      * @param maxDepthMm  largest depth served, mm
      * @param binMm       depth bin width, mm
@@ -47,7 +51,6 @@ final class DepthResolvedDetector {
         this.cols = cols;
         this.components = components;
         this.binMm = binMm;
-        this.pixelMm = pixelMm;
         this.firstBinMm = Math.max(0, minDepthMm);
         this.bins = Math.max(2, (int) Math.ceil((maxDepthMm - firstBinMm) / binMm) + 1);
         this.variancePx2 = new double[bins];
@@ -58,29 +61,38 @@ final class DepthResolvedDetector {
                 throw new IllegalArgumentException("response must not narrow with depth");
             }
         }
-        this.buffer = new double[components][bins * rows * cols];
-        this.scratch = new double[rows * cols];
+        int plane = rows * cols * components;
+        this.buffer = new double[bins * plane];
+        this.acc = new double[plane];
+        this.scratch = new double[plane];
         this.touched = new boolean[bins];
+    }
+
+    /** Number of components. */
+    int components() {
+        return components;
     }
 
     /** Clears every bin. */
     void clear() {
-        for (double[] b : buffer) {
-            Arrays.fill(b, 0);
+        int plane = rows * cols * components;
+        for (int b = 0; b < bins; b++) {
+            if (touched[b]) {
+                Arrays.fill(buffer, b * plane, (b + 1) * plane, 0);
+            }
         }
         Arrays.fill(touched, false);
     }
 
     /**
-     * Deposits a sharp contribution.
+     * Deposits a sharp contribution to every component at once.
      *
-     * @param component image index
-     * @param depthMm   distance from the collimator face, mm
-     * @param col       continuous column coordinate (pixel centres at whole numbers)
-     * @param row       continuous row coordinate
-     * @param value     contribution
+     * @param depthMm distance from the collimator face, mm
+     * @param col     continuous column coordinate (pixel centres at whole numbers)
+     * @param row     continuous row coordinate
+     * @param values  contribution per component ({@link #components()} values)
      */
-    void deposit(int component, double depthMm, double col, double row, double value) {
+    void deposit(double depthMm, double col, double row, double[] values) {
         double fd = (depthMm - firstBinMm) / binMm;
         if (fd < 0) {
             fd = 0;
@@ -96,11 +108,11 @@ final class DepthResolvedDetector {
         int r0 = (int) Math.floor(row);
         double wc = col - c0;
         double wr = row - r0;
-        double[] buf = buffer[component];
-        int plane = rows * cols;
+        int plane = rows * cols * components;
+        int nc = components;
         for (int db = 0; db < 2; db++) {
-            double vb = value * (db == 0 ? 1 - wb : wb);
-            if (vb == 0) {
+            double fb = db == 0 ? 1 - wb : wb;
+            if (fb == 0) {
                 continue;
             }
             int bin = b0 + db;
@@ -111,21 +123,29 @@ final class DepthResolvedDetector {
                 if (r < 0 || r >= rows) {
                     continue;
                 }
-                double vr = vb * (dr == 0 ? 1 - wr : wr);
+                double fr = fb * (dr == 0 ? 1 - wr : wr);
                 for (int dc = 0; dc < 2; dc++) {
                     int c = c0 + dc;
                     if (c < 0 || c >= cols) {
                         continue;
                     }
-                    buf[off + r * cols + c] += vr * (dc == 0 ? 1 - wc : wc);
+                    double f = fr * (dc == 0 ? 1 - wc : wc);
+                    int p = off + (r * cols + c) * nc;
+                    for (int k = 0; k < nc; k++) {
+                        buffer[p + k] += f * values[k];
+                    }
                 }
             }
         }
     }
 
-    /** Blurs every bin with its depth's response and adds the sum into {@code out[component]} (rows x cols). */
+    /**
+     * Blurs every bin with its depth's response and writes the sum of all bins into
+     * {@code out[component]} (rows x cols each), overwriting it.
+     */
     void blurInto(double[][] out) {
-        int plane = rows * cols;
+        int plane = rows * cols * components;
+        Arrays.fill(acc, 0);
         int farthest = -1;
         for (int b = bins - 1; b >= 0; b--) {
             if (touched[b]) {
@@ -133,30 +153,27 @@ final class DepthResolvedDetector {
                 break;
             }
         }
-        if (farthest < 0) {
-            return;
-        }
-        for (int c = 0; c < components; c++) {
-            double[] buf = buffer[c];
-            // accumulate from the farthest bin towards the nearest, in place in the farthest bin's slot
-            double[] acc = new double[plane];
-            for (int b = farthest; b >= 0; b--) {
+        for (int b = farthest; b >= 0; b--) {
+            if (touched[b]) {
                 int off = b * plane;
                 for (int p = 0; p < plane; p++) {
-                    acc[p] += buf[off + p];
+                    acc[p] += buffer[off + p];
                 }
-                double increment = b > 0 ? variancePx2[b] - variancePx2[b - 1] : variancePx2[0];
-                blur(acc, increment);
             }
+            double increment = b > 0 ? variancePx2[b] - variancePx2[b - 1] : variancePx2[0];
+            blur(increment);
+        }
+        int nc = components;
+        for (int c = 0; c < nc; c++) {
             double[] o = out[c];
-            for (int p = 0; p < plane; p++) {
-                o[p] += acc[p];
+            for (int p = 0, q = c; p < o.length; p++, q += nc) {
+                o[p] = acc[q];
             }
         }
     }
 
-    /** Blurs an image by a separable response of the given variance (px²) per axis. */
-    private void blur(double[] img, double variance) {
+    /** Blurs {@link #acc} by a separable response of the given variance (px²) per axis. */
+    private void blur(double variance) {
         if (variance <= 0) {
             return;
         }
@@ -164,27 +181,25 @@ final class DepthResolvedDetector {
         double v = variance / passes;
         double side = 0.5 * v;
         double centre = 1 - v;
-        for (int p = 0; p < passes; p++) {
-            // along columns
+        int nc = components;
+        int rowStride = cols * nc;
+        for (int pass = 0; pass < passes; pass++) {
+            // along columns: neighbours are nc apart
             for (int r = 0; r < rows; r++) {
-                int off = r * cols;
-                double prev = 0;
-                for (int c = 0; c < cols; c++) {
-                    double cur = img[off + c];
-                    double next = c + 1 < cols ? img[off + c + 1] : 0;
-                    scratch[off + c] = centre * cur + side * (prev + next);
-                    prev = cur;
+                int start = r * rowStride;
+                int end = start + rowStride;
+                for (int p = start; p < end; p++) {
+                    double prev = p - nc >= start ? acc[p - nc] : 0;
+                    double next = p + nc < end ? acc[p + nc] : 0;
+                    scratch[p] = centre * acc[p] + side * (prev + next);
                 }
             }
-            // along rows
-            for (int c = 0; c < cols; c++) {
-                double prev = 0;
-                for (int r = 0; r < rows; r++) {
-                    double cur = scratch[r * cols + c];
-                    double next = r + 1 < rows ? scratch[(r + 1) * cols + c] : 0;
-                    img[r * cols + c] = centre * cur + side * (prev + next);
-                    prev = cur;
-                }
+            // along rows: neighbours are rowStride apart
+            int total = rows * rowStride;
+            for (int p = 0; p < total; p++) {
+                double prev = p - rowStride >= 0 ? scratch[p - rowStride] : 0;
+                double next = p + rowStride < total ? scratch[p + rowStride] : 0;
+                acc[p] = centre * scratch[p] + side * (prev + next);
             }
         }
     }

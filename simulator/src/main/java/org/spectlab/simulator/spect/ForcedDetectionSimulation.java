@@ -220,7 +220,7 @@ public final class ForcedDetectionSimulation {
             AtomicInteger next = new AtomicInteger(firstView);
             int end = firstView + viewCount;
             runParallel(Math.max(1, Math.min(threads, viewCount)), () -> {
-                ViewFrame frame = new ViewFrame(s.grid(), s.materialOfVoxel(), s.materials().size(), physics.tables);
+                ViewFrame frame = new ViewFrame(s.grid(), s.materialOfVoxel(), s.materials().size());
                 DepthResolvedDetector detector = new DepthResolvedDetector(rows, cols, components, minDepthMm,
                         maxDepthMm, options.depthBinMm(), s.pixelSizeMm(), physics::responseSigmaMm);
                 double[][] viewOut = new double[components][rows * cols];
@@ -246,15 +246,21 @@ public final class ForcedDetectionSimulation {
             double[] specP = spectrumIncidentPrimary[v];
             double[] specS = spectrumIncidentScatter[v];
             Grid3 g = s.grid();
+            int nm = s.materials().size();
+            double[] mu = new double[nm];
+            double[] muCompton = new double[nm];
+            double[] values = new double[components];
             // primaries: deterministic, from voxel centres
             for (int line = 0; line < physics.lineEnergyKeV.length; line++) {
                 double e = physics.lineEnergyKeV[line];
                 double y = physics.lineYield[line];
+                physics.tables.muTotalPerCmAll(e, mu);
                 boolean any = false;
                 for (int w = 0; w < windows; w++) {
                     accept[w] = physics.acceptance.acceptance(w, e);
                     any |= accept[w] > 0;
                 }
+                java.util.Arrays.fill(values, 0);
                 int nxg = g.nx();
                 int nyg = g.ny();
                 for (int q = 0; q < activeVoxel.length; q++) {
@@ -268,27 +274,23 @@ public final class ForcedDetectionSimulation {
                     double a = frame.aMm(x, yy);
                     double b = frame.bMm(x, yy);
                     double reach = activeBq[q] * y * physics.efficiency
-                            * Math.exp(-frame.opticalDepth(a, b, z, e));
+                            * Math.exp(-frame.opticalDepth(a, b, z, mu));
                     specP[(int) e] += reach;
                     if (!any) {
                         continue;
                     }
-                    double depth = radius - b;
-                    double col = a * invPix + halfCols;
-                    double row = z * invPix + halfRows;
                     for (int w = 0; w < windows; w++) {
-                        if (accept[w] > 0) {
-                            detector.deposit(2 * w, depth, col, row, reach * accept[w]);
-                        }
+                        values[2 * w] = reach * accept[w];
                     }
+                    detector.deposit(radius - b, a * invPix + halfCols, z * invPix + halfRows, values);
                 }
             }
             // scatter: forced detection at every stored site
             int nb = batches.size();
+            double[] shares = new double[3];
             for (int bi = 0; bi < nb; bi++) {
                 ScatterSites sites = batches.get(bi);
-                int group = groups > 0 ? bi % groups : -1;
-                double[] shares = new double[3];
+                int group = groups > 0 ? 2 * windows + bi % groups : -1;
                 for (int q = 0; q < sites.size(); q++) {
                     double cosTheta = sites.ux(q) * nx + sites.uy(q) * ny;
                     double e = sites.energyKeV(q);
@@ -299,25 +301,26 @@ public final class ForcedDetectionSimulation {
                     double z = sites.z(q);
                     double a = frame.aMm(x, yy);
                     double b = frame.bMm(x, yy);
-                    double depth = radius - b;
-                    double col = a * invPix + halfCols;
-                    double row = z * invPix + halfRows;
                     double base = sites.weight(q) * fourPiG / (2 * Math.PI);
+                    java.util.Arrays.fill(values, 0);
+                    boolean any = false;
                     // incoherent
                     double eC = ScatteringCrossSections.comptonEnergyKeV(e, cosTheta);
                     if (eC >= physics.cutoffKeV) {
+                        physics.tables.muTotalPerCmAll(eC, muCompton);
                         double c = base * shares[1] * physics.compton[m].angularPdf(cosTheta, e)
-                                * Math.exp(-frame.opticalDepth(a, b, z, eC));
-                        deposit(detector, c, eC, depth, col, row, group, specS);
+                                * Math.exp(-frame.opticalDepth(a, b, z, muCompton));
+                        any |= addScatter(values, c, eC, group, specS);
                     }
                     // coherent
+                    physics.tables.muTotalPerCmAll(e, mu);
                     double c = base * shares[2] * physics.rayleigh[m].angularPdf(cosTheta, e)
-                            * Math.exp(-frame.opticalDepth(a, b, z, e));
-                    deposit(detector, c, e, depth, col, row, group, specS);
+                            * Math.exp(-frame.opticalDepth(a, b, z, mu));
+                    any |= addScatter(values, c, e, group, specS);
+                    if (any) {
+                        detector.deposit(radius - b, a * invPix + halfCols, z * invPix + halfRows, values);
+                    }
                 }
-            }
-            for (double[] o : viewOut) {
-                java.util.Arrays.fill(o, 0);
             }
             detector.blurInto(viewOut);
             double timeFactor = s.timePerViewS() * s.viewDecayFactor(v);
@@ -335,24 +338,27 @@ public final class ForcedDetectionSimulation {
             }
         }
 
-        private void deposit(DepthResolvedDetector detector, double reach, double energyKeV, double depth, double col,
-                             double row, int group, double[] spectrum) {
+        /** Adds a scatter contribution's window shares into {@code values}; true when anything counts. */
+        private boolean addScatter(double[] values, double reach, double energyKeV, int group, double[] spectrum) {
             if (reach <= 0) {
-                return;
+                return false;
             }
             int bin = (int) energyKeV;
             if (bin < spectrum.length) {
                 spectrum[bin] += reach;
             }
+            boolean any = false;
             for (int w = 0; w < windows; w++) {
                 double a = physics.acceptance.acceptance(w, energyKeV);
                 if (a > 0) {
-                    detector.deposit(2 * w + 1, depth, col, row, reach * a);
+                    values[2 * w + 1] += reach * a;
+                    any = true;
                     if (w == 0 && group >= 0) {
-                        detector.deposit(2 * windows + group, depth, col, row, reach * a);
+                        values[group] += reach * a;
                     }
                 }
             }
+            return any;
         }
 
         PartialResult partial(int firstView, int viewCount, long histories, long sites) {

@@ -1,7 +1,6 @@
 package org.spectlab.simulator.spect;
 
 import org.spectlab.core.grid.Grid3;
-import org.spectlab.simulator.transport.MaterialTables;
 
 /**
  * The patient seen from one view: the material map resampled (nearest voxel) onto a frame whose
@@ -19,7 +18,6 @@ final class ViewFrame {
     private final Grid3 grid;
     private final short[] materialOfVoxel;
     private final int materials;
-    private final MaterialTables tables;
     final int na;
     final int nb;
     final int nz;
@@ -28,16 +26,15 @@ final class ViewFrame {
     private final double halfB;
     /** Material index per frame voxel, -1 outside the patient grid. */
     private final short[] frameMaterial;
-    /** Path length (cm) per material: [material][frame voxel]. */
-    private final float[][] pathCm;
+    /** Path length (cm) per material, interleaved: [frame voxel * materials + material]. */
+    private final float[] pathCm;
     private double cos;
     private double sin;
 
-    ViewFrame(Grid3 grid, short[] materialOfVoxel, int materials, MaterialTables tables) {
+    ViewFrame(Grid3 grid, short[] materialOfVoxel, int materials) {
         this.grid = grid;
         this.materialOfVoxel = materialOfVoxel;
         this.materials = materials;
-        this.tables = tables;
         this.voxelMm = grid.voxelXMm();
         double maxR = 0;
         for (int cx = 0; cx < 2; cx++) {
@@ -54,7 +51,7 @@ final class ViewFrame {
         this.halfA = 0.5 * (na - 1);
         this.halfB = 0.5 * (nb - 1);
         this.frameMaterial = new short[na * nb * nz];
-        this.pathCm = new float[materials][na * nb * nz];
+        this.pathCm = new float[na * nb * nz * materials];
     }
 
     /** Rebuilds the frame for the view at this angle (radians). */
@@ -102,11 +99,12 @@ final class ViewFrame {
                 for (int ib = nb - 1; ib >= 0; ib--) {
                     int idx = ia + na * (ib + nb * k);
                     int m = frameMaterial[idx];
+                    int base = idx * materials;
                     for (int q = 0; q < materials; q++) {
-                        pathCm[q][idx] = running[q];
+                        pathCm[base + q] = running[q];
                     }
                     if (m >= 0) {
-                        pathCm[m][idx] += halfCm;
+                        pathCm[base + m] += halfCm;
                         running[m] += voxelCm;
                     }
                 }
@@ -125,10 +123,11 @@ final class ViewFrame {
     }
 
     /**
-     * Optical depth (Σ μ·length) from a point to the patient's edge towards the detector, at an
-     * energy; the point is given in frame coordinates (a, b in mm, z in mm).
+     * Optical depth (Σ μ·length) from a point to the patient's edge towards the detector, given the
+     * total μ (1/cm) of every material at the photon's energy ({@code MaterialTables.muTotalPerCmAll});
+     * the point is in frame coordinates (a, b in mm, z in mm).
      */
-    double opticalDepth(double aMm, double bMm, double zMm, double energyKeV) {
+    double opticalDepth(double aMm, double bMm, double zMm, double[] muPerCm) {
         int ia = (int) Math.floor(aMm / voxelMm + halfA + 0.5);
         double fb = bMm / voxelMm + halfB;
         int ib = (int) Math.floor(fb + 0.5);
@@ -137,16 +136,14 @@ final class ViewFrame {
             return 0;
         }
         int idx = ia + na * (ib + nb * k);
+        int base = idx * materials;
         double tau = 0;
         for (int q = 0; q < materials; q++) {
-            float l = pathCm[q][idx];
-            if (l != 0f) {
-                tau += l * tables.muTotalPerCm(q, energyKeV);
-            }
+            tau += pathCm[base + q] * muPerCm[q];
         }
         int own = frameMaterial[idx];
         if (own >= 0) {
-            tau += (ib - fb) * voxelMm / 10.0 * tables.muTotalPerCm(own, energyKeV);
+            tau += (ib - fb) * voxelMm / 10.0 * muPerCm[own];
         }
         return tau;
     }

@@ -107,6 +107,20 @@ public final class MaterialTables {
     }
 
     /**
+     * Writes the total linear attenuation coefficient (1/cm) of every material at one energy into
+     * {@code out[0..materials-1]} (one bin lookup shared by all materials).
+     */
+    public void muTotalPerCmAll(double energyKeV, double[] out) {
+        double x = binCoordinate(energyKeV);
+        int i = (int) x;
+        double f = x - i;
+        for (int m = 0; m < materials; m++) {
+            int k = m * bins + i;
+            out[m] = muTotal[k] + f * (muTotal[k + 1] - muTotal[k]);
+        }
+    }
+
+    /**
      * Chooses the process of a real interaction: returns {@link AttenuationSource#PHOTOELECTRIC},
      * {@link AttenuationSource#INCOHERENT} or {@link AttenuationSource#COHERENT} for a uniform
      * random number {@code u} in [0, 1).
