@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
         description = {"Simulate one SPECT study (Monte Carlo, forced detection or analog) from a YAML/JSON "
                 + "configuration and write DIR/: study.json, truth/ (activity in Bq/mL, labels, materials, "
                 + "mu_<E>keV.nii in 1/cm), spect/<window>.hs (Poisson counts, Interfile), spect/expected/ "
-                + "(noise-free total, primary, scatter counts), spect/spectrum.csv (counts per keV).",
+                + "(noise-free total, primary, scatter counts), spect/spectrum.csv (counts per keV), ct/ct.nii (HU).",
                 "Examples: " + "example:iec-tc99m, example:torso-in111-leukocytes, example:point-source-water."})
 public final class SimulateCommand implements Callable<Integer> {
 
@@ -90,13 +90,14 @@ public final class SimulateCommand implements Callable<Integer> {
                         .put("expected_scatter", r.scatterSum(w));
             }
             root.putObject("timings_s").put("phantom", o.phantomSeconds()).put("simulation", o.simulationSeconds())
-                    .put("writing", o.writeSeconds());
+                    .put("ct", o.ctSeconds()).put("writing", o.writeSeconds());
             ArrayNode fa = root.putArray("files");
             o.files().forEach(fa::add);
             out.println(mapper.writeValueAsString(root));
         } else {
-            out.printf(Locale.ROOT, "%s: %s, %d histories, %d threads; phantom %.1f s, simulation %.1f s, writing %.1f s%n",
-                    o.folder(), r.mode(), r.histories(), n, o.phantomSeconds(), o.simulationSeconds(), o.writeSeconds());
+            out.printf(Locale.ROOT, "%s: %s, %d histories, %d threads; phantom %.1f s, simulation %.1f s, CT %.1f s, "
+                            + "writing %.1f s%n", o.folder(), r.mode(), r.histories(), n, o.phantomSeconds(),
+                    o.simulationSeconds(), o.ctSeconds(), o.writeSeconds());
             for (int w = 0; w < r.windows().size(); w++) {
                 double p = r.primarySum(w);
                 double s = r.scatterSum(w);
@@ -104,7 +105,9 @@ public final class SimulateCommand implements Callable<Integer> {
                         r.windows().get(w).name(), r.windows().get(w).lowerKeV(), r.windows().get(w).upperKeV(),
                         p + s, p + s > 0 ? 100 * s / (p + s) : 0.0);
             }
-            out.println("  reconstruct: spectlab reconstruct " + o.folder() + " --out " + o.folder().resolve("recon"));
+            out.println("  reconstruct: spectlab reconstruct " + o.folder() + " --out " + o.folder().resolve("recon")
+                    + (o.ctSeconds() > 0 ? " --attenuation ct" : "")
+                    + (r.windows().stream().anyMatch(w -> w.name().equals("lower_scatter")) ? " --scatter tew" : ""));
         }
         out.flush();
         return 0;

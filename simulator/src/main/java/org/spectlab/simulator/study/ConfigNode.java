@@ -120,6 +120,17 @@ final class ConfigNode {
         return (int) v;
     }
 
+    boolean bool(String key, boolean dflt) {
+        if (!has(key)) {
+            return dflt;
+        }
+        JsonNode n = node.get(key);
+        if (!n.isBoolean()) {
+            throw InputException.field(at(key), "must be true or false, got '" + n.asText() + "'");
+        }
+        return n.asBoolean();
+    }
+
     String text(String key, String dflt) {
         if (!has(key)) {
             if (dflt == null) {

@@ -18,6 +18,10 @@ import org.spectlab.core.projection.EnergyWindow;
 import org.spectlab.core.projection.ProjectionSet;
 import org.spectlab.phantoms.config.PhantomConfig;
 import org.spectlab.phantoms.truth.TruthFolder;
+import org.spectlab.simulator.ct.CtSimulator;
+import org.spectlab.simulator.ct.CtWriter;
+import org.spectlab.simulator.ct.MaterialMap;
+import org.spectlab.simulator.ct.SimulatedCt;
 import org.spectlab.simulator.run.BatchRunner;
 import org.spectlab.simulator.spect.AnalogSimulation;
 import org.spectlab.simulator.spect.ForcedDetectionSimulation;
@@ -35,6 +39,7 @@ import org.spectlab.simulator.spect.SpectScenario;
  * spect/noise_&lt;k&gt;/&lt;window&gt;.hs    realisations k = 1 .. noise_realisations - 1
  * spect/expected/&lt;window&gt;.hs      expected counts (float32): total, _primary, _scatter
  * spect/spectrum.csv              detected spectrum ({@link SpectrumCsv})
+ * ct/ct.nii                       simulated CT in HU ({@link CtSimulator}; unless ct.enabled is false)
  * </pre>
  * Counts are in counts per pixel over each view's acquisition time. With the same configuration and
  * seed every file except the timings in study.json is identical for any thread count.
@@ -53,11 +58,12 @@ public final class SpectStudy {
      * @param result            the simulation result (expected projections)
      * @param files             files written, relative to the folder
      * @param phantomSeconds    phantom rendering time, s
-     * @param simulationSeconds simulation time, s
+     * @param simulationSeconds SPECT simulation time, s
+     * @param ctSeconds         CT simulation time, s (0 without CT)
      * @param writeSeconds      writing time, s
      */
     public record Outcome(Path folder, SpectResult result, List<String> files, double phantomSeconds,
-                          double simulationSeconds, double writeSeconds) {
+                          double simulationSeconds, double ctSeconds, double writeSeconds) {
     }
 
     /**
@@ -79,18 +85,29 @@ public final class SpectStudy {
         long t1 = System.nanoTime();
         SpectResult result = simulate(config, scenario, threads, progress);
         long t2 = System.nanoTime();
+        SimulatedCt ct = null;
+        if (config.ct().enabled()) {
+            Grid3 ctGrid = config.ct().grid(scenario.grid());
+            ct = CtSimulator.simulate(MaterialMap.of(scenario.grid(), scenario.materialOfVoxel(), scenario.materials()),
+                    ctGrid, config.ct().protocol(ctGrid, config.simulation().seed(), threads));
+        }
+        long t3 = System.nanoTime();
         Path tmp = StudyFolder.createTemp(outDir);
         try {
             List<String> files = writeData(config, rendered, scenario, result, tmp);
-            double writeSoFar = (System.nanoTime() - t2) * 1e-9;
-            StudyManifest.Timings timings = new StudyManifest.Timings((t1 - t0) * 1e-9, (t2 - t1) * 1e-9, writeSoFar);
+            if (ct != null) {
+                CtWriter.write(ct.hu(), tmp);
+                files.add(CtWriter.RELATIVE_PATH);
+            }
+            StudyManifest.Timings timings = new StudyManifest.Timings((t1 - t0) * 1e-9, (t2 - t1) * 1e-9,
+                    (t3 - t2) * 1e-9, (System.nanoTime() - t3) * 1e-9);
             files.add(0, "study.json");
             AtomicFiles.writeString(tmp.resolve("study.json"),
-                    StudyManifest.json(config, scenario, result, softwareVersion, threads, timings, files));
+                    StudyManifest.json(config, scenario, result, ct, softwareVersion, threads, timings, files));
             StudyFolder.commit(tmp, outDir, force);
             tmp = null;
-            return new Outcome(outDir, result, files, timings.phantomS(), timings.simulationS(),
-                    (System.nanoTime() - t2) * 1e-9);
+            return new Outcome(outDir, result, files, timings.phantomS(), timings.simulationS(), timings.ctS(),
+                    (System.nanoTime() - t3) * 1e-9);
         } finally {
             StudyFolder.deleteTree(tmp);
         }

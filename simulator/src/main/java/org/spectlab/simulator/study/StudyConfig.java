@@ -27,6 +27,7 @@ import org.spectlab.phantoms.library.PresetCatalog;
  * camera: {collimator: siemens-lehr, ...}          # see {@link CameraConfig}
  * acquisition: {views: 120, radius_mm: 250, ...}    # see {@link AcquisitionConfig}
  * simulation: {mode: forced-detection, histories: 500000, ...}   # see {@link SimulationConfig}
+ * ct: {kvp: 120, mas: 100}       # optional, see {@link CtConfig}; {enabled: false} for SPECT only
  * </pre>
  * Unknown keys and bad values are {@link InputException}s naming the field path. Errors inside the
  * phantom are prefixed with {@code phantom.} (inline) or name the phantom file.
@@ -44,10 +45,11 @@ import org.spectlab.phantoms.library.PresetCatalog;
  * @param camera        camera section
  * @param acquisition   acquisition section
  * @param simulation    simulation section
+ * @param ct            CT section
  */
 public record StudyConfig(String phantomSource, ObjectNode phantomTree, PhantomConfig phantom, Nuclide nuclide,
                           double scanTimeH, CameraConfig camera, AcquisitionConfig acquisition,
-                          SimulationConfig simulation) {
+                          SimulationConfig simulation, CtConfig ct) {
     /** Classpath folder of the example study configurations. */
     public static final String EXAMPLES_RESOURCE_DIR = "/org/spectlab/simulator/study/examples/";
     /** The shipped examples, usable as {@code example:NAME}. */
@@ -115,7 +117,7 @@ public record StudyConfig(String phantomSource, ObjectNode phantomTree, PhantomC
             throw new InputException(source + ": must be a mapping with phantom, nuclide, camera, acquisition, simulation");
         }
         ConfigNode top = new ConfigNode(root, "");
-        top.allowOnly("phantom", "nuclide", "scan_time_h", "camera", "acquisition", "simulation");
+        top.allowOnly("phantom", "nuclide", "scan_time_h", "camera", "acquisition", "simulation", "ct");
         String nuclideName = top.text("nuclide", null);
         Nuclide nuclide;
         try {
@@ -127,6 +129,7 @@ public record StudyConfig(String phantomSource, ObjectNode phantomTree, PhantomC
         CameraConfig camera = CameraConfig.parse(top.child("camera"), nuclide);
         AcquisitionConfig acquisition = AcquisitionConfig.parse(top.child("acquisition"));
         SimulationConfig simulation = SimulationConfig.parse(top.child("simulation"));
+        CtConfig ct = top.has("ct") ? CtConfig.parse(top.child("ct")) : CtConfig.defaults();
         if (!top.has("phantom")) {
             throw InputException.field("phantom", "is required (example:NAME, a phantom file, or a mapping)");
         }
@@ -144,7 +147,7 @@ public record StudyConfig(String phantomSource, ObjectNode phantomTree, PhantomC
         }
         double scanTimeH = scanTime(top, tree, nuclide);
         PhantomConfig phantom = parsePhantom(tree, phantomSource);
-        return new StudyConfig(phantomSource, tree, phantom, nuclide, scanTimeH, camera, acquisition, simulation);
+        return new StudyConfig(phantomSource, tree, phantom, nuclide, scanTimeH, camera, acquisition, simulation, ct);
     }
 
     private static ObjectNode phantomTreeFrom(String ref, Path baseDir) {
@@ -239,6 +242,7 @@ public record StudyConfig(String phantomSource, ObjectNode phantomTree, PhantomC
         camera.toTree(o.putObject("camera"));
         acquisition.toTree(o.putObject("acquisition"));
         simulation.toTree(o.putObject("simulation"));
+        ct.toTree(o.putObject("ct"), phantom.grid());
         return o;
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.spectlab.core.projection.EnergyWindow;
+import org.spectlab.simulator.ct.SimulatedCt;
 import org.spectlab.simulator.spect.SpectResult;
 import org.spectlab.simulator.spect.SpectScenario;
 
@@ -16,7 +17,8 @@ import org.spectlab.simulator.spect.SpectScenario;
  *   <li>{@code format}, {@code software} {name, version};</li>
  *   <li>{@code config}: the configuration as run ({@link StudyConfig#toTree()}: defaults filled in,
  *       windows explicit, the phantom inline), {@code phantom_source}, {@code seed}, {@code threads};</li>
- *   <li>{@code timings_s}: phantom, simulation, writing (the data files; study.json itself excluded);</li>
+ *   <li>{@code timings_s}: phantom, simulation, ct, writing (the data files; study.json itself excluded);</li>
+ *   <li>{@code ct} (with a CT): its noise seed and HU scale (reference energy, μ of water and air);</li>
  *   <li>{@code counts}: histories, interaction_sites, total_activity_mbq (at acquisition start),
  *       per window {name, lower_keV, upper_keV, expected_primary, expected_scatter, expected_total}
  *       in counts summed over all views and pixels;</li>
@@ -41,14 +43,16 @@ public final class StudyManifest {
      * Wall times of the phases, s.
      *
      * @param phantomS    rendering the phantom and building the scenario
-     * @param simulationS the Monte Carlo
+     * @param simulationS the SPECT Monte Carlo
+     * @param ctS         the CT simulation (0 without CT)
      * @param writingS    writing the data files
      */
-    public record Timings(double phantomS, double simulationS, double writingS) {
+    public record Timings(double phantomS, double simulationS, double ctS, double writingS) {
     }
 
     /** The manifest as pretty-printed JSON. */
-    public static String json(StudyConfig config, SpectScenario scenario, SpectResult r, String softwareVersion,
+    public static String json(StudyConfig config, SpectScenario scenario, SpectResult r, SimulatedCt ct,
+                              String softwareVersion,
                               int threads, Timings timings, List<String> files) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
@@ -60,7 +64,7 @@ public final class StudyManifest {
         root.put("mode", r.mode());
         root.set("config", config.toTree());
         root.putObject("timings_s").put("phantom", timings.phantomS()).put("simulation", timings.simulationS())
-                .put("writing", timings.writingS());
+                .put("ct", timings.ctS()).put("writing", timings.writingS());
         ObjectNode counts = root.putObject("counts");
         counts.put("histories", r.histories());
         counts.put("interaction_sites", r.interactionSites());
@@ -93,6 +97,13 @@ public final class StudyManifest {
                 ? "analog transport; geometric collimator (ideal septa, no penetration)"
                 : "convolution-based forced detection (de Jong and Beekman 2001): deterministic primaries at voxel "
                         + "centres, geometric collimator with a Gaussian depth-dependent response, no septal penetration");
+        if (ct != null) {
+            root.putObject("ct").put("seed", CtConfig.seed(config.simulation().seed()))
+                    .put("reference_energy_keV", ct.referenceEnergyKeV()).put("mu_water_per_cm", ct.muWaterPerCm())
+                    .put("mu_air_per_cm", ct.muAirPerCm()).put("unattenuated_photons_per_ray", ct.unattenuatedPhotonsPerRay());
+            prov.put("ct", "TASMIP tungsten-anode spectra (Boone and Seibert, Med. Phys. 24, 1661, 1997) with added "
+                    + "aluminium filtration; parallel-beam polyenergetic projection, Poisson noise, filtered back projection");
+        }
         ArrayNode fa = root.putArray("files");
         for (String f : files) {
             fa.add(f);

@@ -43,7 +43,7 @@ class SpectStudyTest {
                 "spect/photopeak.hs", "spect/photopeak.s", "spect/lower_scatter.hs", "spect/upper_scatter.s",
                 "spect/noise_1/photopeak.hs", "spect/noise_1/upper_scatter.s", "spect/expected/photopeak.hs",
                 "spect/expected/photopeak_primary.hs", "spect/expected/photopeak_scatter.s",
-                "spect/expected/lower_scatter_scatter.hs", "spect/spectrum.csv");
+                "spect/expected/lower_scatter_scatter.hs", "spect/spectrum.csv", "ct/ct.nii");
         for (String f : expected) {
             assertThat(study.resolve(f)).as(f).isRegularFile();
         }
@@ -135,6 +135,20 @@ class SpectStudyTest {
     }
 
     @Test
+    void ctIsInHounsfieldUnitsOnThePhantomGrid() {
+        Volume ct = Nifti.readVolume(study.resolve("ct/ct.nii"));
+        assertThat(ct.grid().sameGeometry(Nifti.readVolume(study.resolve("truth/activity.nii")).grid())).isTrue();
+        // water 0 HU and air -1000 HU by definition of the scale; 60 HU covers the quantum noise of 6 mm
+        // pixels at 100 mAs (about 10 HU at 1 mm, CtProtocol) plus residual beam hardening
+        double centre = 0;
+        for (int k = 2; k < 6; k++) {
+            centre += ct.get(8, 8, k) / 4.0;
+        }
+        assertThat(centre).isBetween(-60.0, 60.0);
+        assertThat((double) ct.get(0, 0, 0)).isBetween(-1060.0, -940.0);
+    }
+
+    @Test
     void manifestRecordsConfigCountsAndProvenance() throws Exception {
         JsonNode m = new ObjectMapper().readTree(study.resolve("study.json").toFile());
         assertThat(m.get("software").get("version").asText()).isEqualTo("test-1.0");
@@ -149,6 +163,8 @@ class SpectStudyTest {
         assertThat(m.get("provenance").get("scattering_functions").asText()).contains("EPDL97");
         assertThat(m.get("provenance").get("decay_data").asText()).contains("DDEP");
         assertThat(m.get("timings_s").get("simulation").asDouble()).isPositive();
+        assertThat(m.get("provenance").get("ct").asText()).contains("TASMIP");
+        assertThat(m.get("ct").get("seed").asLong()).isEqualTo(CtConfig.seed(11));
         // the recorded config is runnable as is
         StudyConfig again = StudyConfig.parse(m.get("config").toString(), "study.json", null);
         assertThat(again.toTree().toString()).isEqualTo(m.get("config").toString());
@@ -196,5 +212,6 @@ class SpectStudyTest {
             }
         }
         assertThat(compared).isEqualTo(3 * 2 + 3 * 3);
+        assertThat(Files.mismatch(study.resolve("ct/ct.nii"), one.resolve("ct/ct.nii"))).isEqualTo(-1L);
     }
 }

@@ -143,6 +143,9 @@ class StudyConfigTest {
                     .putObject("shape").put("type", "sphere").put("diameter_mm", 30).putArray("centre_mm").add(0).add(0).add(0);
             p.put("background_material", "kryptonite");
         });
+        failsNaming("'ct.kvp': must be in [30, 140], got 200", t -> t.putObject("ct").put("kvp", 200));
+        failsNaming("'ct.noise': must be true or false", t -> t.putObject("ct").put("noise", "yes"));
+        failsNaming("'ct.rotation': unknown key", t -> t.putObject("ct").put("rotation", 1));
         failsNaming("'phantom': unknown phantom example", t -> t.put("phantom", "example:dragon"));
     }
 
