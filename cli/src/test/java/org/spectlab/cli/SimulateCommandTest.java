@@ -1,0 +1,102 @@
+package org.spectlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spectlab.core.error.InputException;
+import org.spectlab.core.io.interfile.Interfile;
+import org.spectlab.core.projection.ProjectionSet;
+import picocli.CommandLine;
+
+class SimulateCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final AtomicReference<Exception> thrown = new AtomicReference<>();
+
+    /** A water cylinder (60 mm) on a 16 x 16 x 8 grid of 6 mm, 4 views of 16 x 16: seconds to simulate. */
+    private static String tinyYaml(String collimator, String radius) {
+        return "phantom:\n"
+                + "  grid: {size: [16, 16, 8], voxel_mm: 6}\n"
+                + "  sampling: {sub_samples: 2}\n"
+                + "  preset: {name: uniform_cylinder, options: {diameter_mm: 60, length_mm: 36,"
+                + " concentration_bq_per_ml: 200000}}\n"
+                + "nuclide: Tc-99m\n"
+                + "camera: {collimator: " + collimator + "}\n"
+                + "acquisition: {views: 4, radius_mm: " + radius + ", matrix: [16, 16], pixel_size_mm: 6,"
+                + " time_per_view_s: 10}\n"
+                + "simulation: {histories: 2000, batches: 2, seed: 5, crystal_histories_per_keV: 200}\n";
+    }
+
+    /** Runs the command with the root command's mapping of InputException to exit code 2. */
+    private int run(String... args) {
+        CommandLine cl = new CommandLine(new SimulateCommand());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            thrown.set(ex);
+            return ex instanceof InputException ? 2 : 3;
+        });
+        return cl.execute(args);
+    }
+
+    @Test
+    void simulatesATinyStudyThatReadsBackWithProgressOnStderr() throws Exception {
+        Path cfg = dir.resolve("tiny.yaml");
+        Files.writeString(cfg, tinyYaml("siemens-lehr", "120"));
+        Path study = dir.resolve("study");
+        assertThat(run(cfg.toString(), "--out", study.toString(), "--threads", "2", "--json")).isEqualTo(0);
+        assertThat(err.toString()).contains("batches 2/2");
+        JsonNode summary = new ObjectMapper().readTree(out.toString());
+        assertThat(summary.get("windows").get(0).get("name").asText()).isEqualTo("photopeak");
+        assertThat(summary.get("windows").get(0).get("expected_primary").asDouble()).isPositive();
+        ProjectionSet p = Interfile.readProjections(study.resolve("spect/photopeak.hs"));
+        assertThat(p.views()).isEqualTo(4);
+        assertThat(p.total()).isPositive();
+        assertThat(study.resolve("spect/lower_scatter.hs")).isRegularFile();
+        assertThat(study.resolve("spect/upper_scatter.hs")).isRegularFile();
+        JsonNode manifest = new ObjectMapper().readTree(study.resolve("study.json").toFile());
+        assertThat(manifest.get("software").get("version").asText()).isEqualTo(VersionProvider.version());
+        // a second run into the same folder needs --force
+        assertThat(run(cfg.toString(), "--out", study.toString(), "--no-progress")).isEqualTo(2);
+        assertThat(thrown.get().getMessage()).startsWith("'--out'");
+        assertThat(run(cfg.toString(), "--out", study.toString(), "--no-progress", "--force")).isEqualTo(0);
+    }
+
+    @Test
+    void badConfigsExitWithCodeTwoNamingTheFieldAndWriteNothing() throws Exception {
+        Path study = dir.resolve("bad-study");
+        String[][] cases = {
+            {tinyYaml("pinhole-9", "120"), "'camera.collimator'"},
+            {tinyYaml("siemens-lehr", "120").replace("Tc-99m", "Xx-1"), "'nuclide'"},
+            {tinyYaml("siemens-lehr", "20"), "'acquisition.radius_mm'"},
+            {tinyYaml("siemens-lehr", "120").replace("[16, 16]", "[100000, 16]"), "'acquisition.matrix[0]'"},
+            {tinyYaml("siemens-lehr", "120").replace("200000", "-1"), "'phantom.preset.options.concentration_bq_per_ml'"},
+        };
+        for (String[] c : cases) {
+            Path cfg = dir.resolve("bad.yaml");
+            Files.writeString(cfg, c[0]);
+            assertThat(run(cfg.toString(), "--out", study.toString())).as(c[1]).isEqualTo(2);
+            assertThat(thrown.get()).isInstanceOf(InputException.class);
+            assertThat(thrown.get().getMessage()).startsWith(c[1]).doesNotContain("\n");
+        }
+        Files.writeString(dir.resolve("bad.yaml"), tinyYaml("siemens-lehr", "120").replace("camera:", "kamera:"));
+        assertThat(run(dir.resolve("bad.yaml").toString(), "--out", study.toString())).isEqualTo(2);
+        assertThat(thrown.get().getMessage()).startsWith("'kamera': unknown key");
+        assertThat(run("example:nope", "--out", study.toString())).isEqualTo(2);
+        assertThat(thrown.get().getMessage()).contains("iec-tc99m");
+        assertThat(run(dir.resolve("missing.yaml").toString(), "--out", study.toString())).isEqualTo(2);
+        assertThat(thrown.get().getMessage()).startsWith("'CONFIG'");
+        assertThat(study).doesNotExist();
+    }
+}

@@ -1,0 +1,117 @@
+package org.spectlab.simulator.study;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.spectlab.core.projection.EnergyWindow;
+import org.spectlab.simulator.ct.SimulatedCt;
+import org.spectlab.simulator.spect.SpectResult;
+import org.spectlab.simulator.spect.SpectScenario;
+
+/**
+ * {@code study.json}: the manifest of a study folder. Keys (units in the names):
+ * <ul>
+ *   <li>{@code format}, {@code software} {name, version};</li>
+ *   <li>{@code config}: the configuration as run ({@link StudyConfig#toTree()}: defaults filled in,
+ *       windows explicit, the phantom inline), {@code phantom_source}, {@code seed}, {@code threads};</li>
+ *   <li>{@code timings_s}: phantom, simulation, ct, writing (the data files; study.json itself excluded);</li>
+ *   <li>{@code ct} (with a CT): its noise seed and HU scale (reference energy, μ of water and air);</li>
+ *   <li>{@code counts}: histories, interaction_sites, total_activity_mbq (at acquisition start),
+ *       per window {name, lower_keV, upper_keV, expected_primary, expected_scatter, expected_total}
+ *       in counts summed over all views and pixels;</li>
+ *   <li>{@code mean_relative_standard_error}: Monte Carlo standard error of the first window's
+ *       expected total relative to it, mean over pixels above 10 % of the maximum (null for analog
+ *       runs, which have no error groups);</li>
+ *   <li>{@code provenance}: the data sources (cross sections, scattering functions, decay data,
+ *       collimator geometry, materials) and the simulation's stated approximations;</li>
+ *   <li>{@code files}: every file of the folder, relative paths.</li>
+ * </ul>
+ */
+public final class StudyManifest {
+    /** Format tag of the manifest. */
+    public static final String FORMAT = "spectlab-study/1";
+    /** Fraction of the maximum above which pixels enter the mean relative standard error. */
+    public static final double ERROR_PIXEL_FRACTION = 0.1;
+
+    private StudyManifest() {
+    }
+
+    /**
+     * Wall times of the phases, s.
+     *
+     * @param phantomS    rendering the phantom and building the scenario
+     * @param simulationS the SPECT Monte Carlo
+     * @param ctS         the CT simulation (0 without CT)
+     * @param writingS    writing the data files
+     */
+    public record Timings(double phantomS, double simulationS, double ctS, double writingS) {
+    }
+
+    /** The manifest as pretty-printed JSON. */
+    public static String json(StudyConfig config, SpectScenario scenario, SpectResult r, SimulatedCt ct,
+                              String softwareVersion,
+                              int threads, Timings timings, List<String> files) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("format", FORMAT);
+        root.putObject("software").put("name", "spectlab").put("version", softwareVersion);
+        root.put("phantom_source", config.phantomSource());
+        root.put("seed", config.simulation().seed());
+        root.put("threads", threads);
+        root.put("mode", r.mode());
+        root.set("config", config.toTree());
+        root.putObject("timings_s").put("phantom", timings.phantomS()).put("simulation", timings.simulationS())
+                .put("ct", timings.ctS()).put("writing", timings.writingS());
+        ObjectNode counts = root.putObject("counts");
+        counts.put("histories", r.histories());
+        counts.put("interaction_sites", r.interactionSites());
+        double totalBq = scenario.activityBqPerMl().sum() * scenario.grid().voxelVolumeMl();
+        counts.put("total_activity_mbq", totalBq * 1e-6);
+        ArrayNode ws = counts.putArray("windows");
+        for (int w = 0; w < r.windows().size(); w++) {
+            EnergyWindow win = r.windows().get(w);
+            double p = r.primarySum(w);
+            double s = r.scatterSum(w);
+            ws.addObject().put("name", win.name()).put("lower_keV", win.lowerKeV()).put("upper_keV", win.upperKeV())
+                    .put("expected_primary", p).put("expected_scatter", s).put("expected_total", p + s);
+        }
+        double mrse = r.meanRelativeStdError(ERROR_PIXEL_FRACTION);
+        if (Double.isFinite(mrse)) {
+            root.put("mean_relative_standard_error", mrse);
+        } else {
+            root.putNull("mean_relative_standard_error");
+        }
+        ObjectNode prov = root.putObject("provenance");
+        prov.put("cross_sections", "NIST XCOM photon cross sections (Berger, Hubbell, Seltzer et al., NIST Standard "
+                + "Reference Database 8), element tables with the mixture rule");
+        prov.put("scattering_functions", "EPDL97 atomic form factors and incoherent scattering functions (Cullen, "
+                + "Hubbell and Kissel, UCRL-50400 Vol. 6 Rev. 5, 1997)");
+        prov.put("decay_data", config.nuclide().source());
+        prov.put("collimator", "nominal hole geometry of preset '" + config.camera().collimatorName()
+                + "' (SIMIND collimator database values, checked against vendor specifications)");
+        prov.put("materials", "ICRU-44 / NIST compositions and densities (spectlab built-in material library)");
+        prov.put("approximations", r.mode().equals(SimulationConfig.ANALOG)
+                ? "analog transport; geometric collimator (ideal septa, no penetration)"
+                : "convolution-based forced detection (de Jong and Beekman 2001): deterministic primaries at voxel "
+                        + "centres, geometric collimator with a Gaussian depth-dependent response, no septal penetration");
+        if (ct != null) {
+            root.putObject("ct").put("seed", CtConfig.seed(config.simulation().seed()))
+                    .put("reference_energy_keV", ct.referenceEnergyKeV()).put("mu_water_per_cm", ct.muWaterPerCm())
+                    .put("mu_air_per_cm", ct.muAirPerCm()).put("unattenuated_photons_per_ray", ct.unattenuatedPhotonsPerRay());
+            prov.put("ct", "TASMIP tungsten-anode spectra (Boone and Seibert, Med. Phys. 24, 1661, 1997) with added "
+                    + "aluminium filtration; parallel-beam polyenergetic projection, Poisson noise, filtered back projection");
+        }
+        ArrayNode fa = root.putArray("files");
+        for (String f : files) {
+            fa.add(f);
+        }
+        try {
+            return mapper.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise study.json", e);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package org.spectlab.simulator.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spectlab.core.error.InputException;
+import org.spectlab.core.grid.Grid3;
+import org.spectlab.core.grid.Volume;
+import org.spectlab.core.io.interfile.Interfile;
+import org.spectlab.core.io.nifti.Nifti;
+import org.spectlab.core.projection.ProjectionSet;
+import org.spectlab.simulator.run.BatchRunner;
+
+/** The study writer on a tiny study: layout, read-back, Poisson statistics, atomicity, determinism. */
+class SpectStudyTest {
+    @TempDir
+    static Path dir;
+
+    private static Path study;
+    private static SpectStudy.Outcome outcome;
+
+    @BeforeAll
+    static void simulateOnce() {
+        study = dir.resolve("study");
+        outcome = SpectStudy.run(StudyConfig.parse(TinyStudy.yaml(), "tiny", null), 2, BatchRunner.ProgressListener.NONE,
+                "test-1.0", study, false);
+    }
+
+    @Test
+    void writesEveryFileOfTheLayoutAndNothingElse() throws Exception {
+        List<String> expected = List.of("study.json", "truth/activity.nii", "truth/labels.nii", "truth/labels.json",
+                "truth/materials.nii", "truth/materials.json", "truth/phantom.json", "truth/mu_140.5keV.nii",
+                "spect/photopeak.hs", "spect/photopeak.s", "spect/lower_scatter.hs", "spect/upper_scatter.s",
+                "spect/noise_1/photopeak.hs", "spect/noise_1/upper_scatter.s", "spect/expected/photopeak.hs",
+                "spect/expected/photopeak_primary.hs", "spect/expected/photopeak_scatter.s",
+                "spect/expected/lower_scatter_scatter.hs", "spect/spectrum.csv", "ct/ct.nii");
+        for (String f : expected) {
+            assertThat(study.resolve(f)).as(f).isRegularFile();
+        }
+        try (Stream<Path> s = Files.walk(study)) {
+            List<String> all = s.filter(Files::isRegularFile).map(p -> study.relativize(p).toString().replace('\\', '/'))
+                    .sorted().toList();
+            assertThat(all).containsExactlyInAnyOrderElementsOf(outcome.files());
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".tmp-"));
+        }
+    }
+
+    @Test
+    void projectionsReadBackWithGeometryAndTotalIsPrimaryPlusScatter() {
+        ProjectionSet counts = Interfile.readProjections(study.resolve("spect/photopeak.hs"));
+        assertThat(counts.views()).isEqualTo(4);
+        assertThat(counts.rows()).isEqualTo(16);
+        assertThat(counts.cols()).isEqualTo(16);
+        assertThat(counts.pixelSizeColMm()).isEqualTo(6.0);
+        assertThat(counts.timePerViewS()).isEqualTo(10.0);
+        assertThat(counts.geometry().radiusMm(0)).isEqualTo(120.0);
+        assertThat(counts.window().name()).isEqualTo("photopeak");
+        for (float c : counts.data()) {
+            assertThat(c).isGreaterThanOrEqualTo(0f).isEqualTo((float) Math.rint(c));
+        }
+        float[] t = Interfile.readProjections(study.resolve("spect/expected/photopeak.hs")).data();
+        float[] p = Interfile.readProjections(study.resolve("spect/expected/photopeak_primary.hs")).data();
+        float[] s = Interfile.readProjections(study.resolve("spect/expected/photopeak_scatter.hs")).data();
+        double sumT = 0;
+        double sumS = 0;
+        for (int i = 0; i < t.length; i++) {
+            // float rounding of the sum: a few ulps
+            assertThat(t[i]).isCloseTo(p[i] + s[i], within(1e-5f * Math.max(1f, t[i])));
+            sumT += t[i];
+            sumS += s[i];
+        }
+        // a 60 mm water cylinder scatters: some, but far from all, photopeak counts are scatter
+        assertThat(sumS / sumT).isBetween(0.02, 0.5);
+        assertThat(sumT).isCloseTo(outcome.result().primarySum(0) + outcome.result().scatterSum(0),
+                within(1e-5 * sumT));
+    }
+
+    @Test
+    void poissonCountsHaveTheExpectedMeanAndVariance() {
+        for (String f : List.of("spect/photopeak.hs", "spect/noise_1/photopeak.hs", "spect/lower_scatter.hs")) {
+            String window = Path.of(f).getFileName().toString();
+            float[] mu = Interfile.readProjections(study.resolve("spect/expected/" + window)).data();
+            float[] n = Interfile.readProjections(study.resolve(f)).data();
+            double sumMu = 0;
+            double sumN = 0;
+            double dispersion = 0;
+            double inverseMeans = 0;
+            int k = 0;
+            for (int i = 0; i < mu.length; i++) {
+                sumMu += mu[i];
+                sumN += n[i];
+                if (mu[i] > 5) {
+                    dispersion += (n[i] - mu[i]) * (n[i] - mu[i]) / mu[i];
+                    inverseMeans += 1.0 / mu[i];
+                    k++;
+                }
+            }
+            assertThat(sumMu).as(f).isGreaterThan(1000);
+            // total ~ Poisson(sum mu): z within 4 sigma (two-sided 6e-5 false alarm per check)
+            assertThat(Math.abs(sumN - sumMu) / Math.sqrt(sumMu)).as(f + " z of the total").isLessThan(4);
+            // index of dispersion: sum (n-mu)^2/mu has mean k and variance 2k + sum 1/mu for Poisson
+            assertThat(k).isGreaterThan(50);
+            assertThat(Math.abs(dispersion - k) / Math.sqrt(2 * k + inverseMeans)).as(f + " dispersion z").isLessThan(4);
+        }
+        // the two realisations are different draws
+        float[] a = Interfile.readProjections(study.resolve("spect/photopeak.hs")).data();
+        float[] b = Interfile.readProjections(study.resolve("spect/noise_1/photopeak.hs")).data();
+        assertThat(a).isNotEqualTo(b);
+    }
+
+    @Test
+    void truthAndMuMapReadBack() {
+        Volume act = Nifti.readVolume(study.resolve("truth/activity.nii"));
+        Volume mu = Nifti.readVolume(study.resolve("truth/mu_140.5keV.nii"));
+        Grid3 g = act.grid();
+        assertThat(mu.grid().sameGeometry(g)).isTrue();
+        // centre voxel: water, 200 kBq/mL. NIST XCOM water at 140.5 keV: mu/rho = 0.1538 cm^2/g (total
+        // with coherent); 0.5 % covers interpolation between the XCOM grid points 100 and 150 keV.
+        assertThat(act.get(8, 8, 4)).isCloseTo((float) TinyStudy.CONCENTRATION_BQ_PER_ML, within(1f));
+        assertThat((double) mu.get(8, 8, 4)).isCloseTo(0.1538, within(0.1538 * 0.005));
+        // corner: air (0.001205 g/cm^3 x 0.1356 cm^2/g = 1.6e-4 /cm)
+        assertThat((double) mu.get(0, 0, 0)).isBetween(1.0e-4, 2.5e-4);
+    }
+
+    @Test
+    void ctIsInHounsfieldUnitsOnThePhantomGrid() {
+        Volume ct = Nifti.readVolume(study.resolve("ct/ct.nii"));
+        assertThat(ct.grid().sameGeometry(Nifti.readVolume(study.resolve("truth/activity.nii")).grid())).isTrue();
+        // water 0 HU and air -1000 HU by definition of the scale; 60 HU covers the quantum noise of 6 mm
+        // pixels at 100 mAs (about 10 HU at 1 mm, CtProtocol) plus residual beam hardening
+        double centre = 0;
+        for (int k = 2; k < 6; k++) {
+            centre += ct.get(8, 8, k) / 4.0;
+        }
+        assertThat(centre).isBetween(-60.0, 60.0);
+        assertThat((double) ct.get(0, 0, 0)).isBetween(-1060.0, -940.0);
+    }
+
+    @Test
+    void manifestRecordsConfigCountsAndProvenance() throws Exception {
+        JsonNode m = new ObjectMapper().readTree(study.resolve("study.json").toFile());
+        assertThat(m.get("software").get("version").asText()).isEqualTo("test-1.0");
+        assertThat(m.get("seed").asLong()).isEqualTo(11);
+        assertThat(m.get("counts").get("histories").asLong()).isEqualTo(4000);
+        assertThat(m.get("counts").get("interaction_sites").asLong()).isPositive();
+        assertThat(m.get("counts").get("windows").get(0).get("name").asText()).isEqualTo("photopeak");
+        assertThat(m.get("counts").get("windows").get(0).get("expected_total").asDouble())
+                .isCloseTo(outcome.result().primarySum(0) + outcome.result().scatterSum(0), within(1e-6));
+        assertThat(m.get("mean_relative_standard_error").asDouble()).isBetween(0.0, 1.0);
+        assertThat(m.get("provenance").get("cross_sections").asText()).contains("XCOM");
+        assertThat(m.get("provenance").get("scattering_functions").asText()).contains("EPDL97");
+        assertThat(m.get("provenance").get("decay_data").asText()).contains("DDEP");
+        assertThat(m.get("timings_s").get("simulation").asDouble()).isPositive();
+        assertThat(m.get("provenance").get("ct").asText()).contains("TASMIP");
+        assertThat(m.get("ct").get("seed").asLong()).isEqualTo(CtConfig.seed(11));
+        // the recorded config is runnable as is
+        StudyConfig again = StudyConfig.parse(m.get("config").toString(), "study.json", null);
+        assertThat(again.toTree().toString()).isEqualTo(m.get("config").toString());
+        String csv = Files.readString(study.resolve("spect/spectrum.csv"));
+        assertThat(csv).contains("# energy_keV:").contains("\nenergy_keV,primary,scatter\n");
+    }
+
+    @Test
+    void refusesANonEmptyFolderUnlessForcedAndReplacesItWhole() throws Exception {
+        Path out = dir.resolve("taken");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("old.txt"), "x");
+        StudyConfig cfg = StudyConfig.parse(TinyStudy.yaml("120", ", histories: 0, noise_realisations: 1"), "t", null);
+        assertThatThrownBy(() -> SpectStudy.run(cfg, 1, BatchRunner.ProgressListener.NONE, "t", out, false))
+                .isInstanceOf(InputException.class).hasMessageStartingWith("'--out'");
+        SpectStudy.run(cfg, 1, BatchRunner.ProgressListener.NONE, "t", out, true);
+        assertThat(out.resolve("old.txt")).doesNotExist();
+        assertThat(out.resolve("spect/photopeak.hs")).isRegularFile();
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".tmp-") || n.contains(".old-"));
+        }
+    }
+
+    @Test
+    void radiusInsideThePatientIsRejectedBeforeAnythingIsWritten() {
+        Path out = dir.resolve("inside");
+        // the cylinder has radius 30 mm; its voxels' outer corners reach about 36 mm
+        StudyConfig cfg = StudyConfig.parse(TinyStudy.yaml("25", ""), "t", null);
+        assertThatThrownBy(() -> SpectStudy.run(cfg, 1, BatchRunner.ProgressListener.NONE, "t", out, false))
+                .isInstanceOf(InputException.class).hasMessageStartingWith("'acquisition.radius_mm': view 0");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void sameSeedGivesByteIdenticalProjectionsForOneAndTwoThreads() throws Exception {
+        Path one = dir.resolve("one");
+        StudyConfig cfg = StudyConfig.parse(TinyStudy.yaml(), "tiny", null);
+        SpectStudy.run(cfg, 1, BatchRunner.ProgressListener.NONE, "test-1.0", one, false);
+        int compared = 0;
+        try (Stream<Path> s = Files.walk(study.resolve("spect"))) {
+            for (Path p : s.filter(x -> x.toString().endsWith(".s")).toList()) {
+                Path q = one.resolve(study.relativize(p));
+                assertThat(Files.mismatch(p, q)).as(p.toString()).isEqualTo(-1L);
+                compared++;
+            }
+        }
+        assertThat(compared).isEqualTo(3 * 2 + 3 * 3);
+        assertThat(Files.mismatch(study.resolve("ct/ct.nii"), one.resolve("ct/ct.nii"))).isEqualTo(-1L);
+    }
+}
