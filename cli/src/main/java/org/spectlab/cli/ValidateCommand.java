@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 public final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--suite", required = true, paramLabel = "NAME",
-            description = "Suite to run: physics, camera, reconstruction or quick.")
+            description = "Suite to run: physics, camera, patient, reconstruction or quick.")
     private String suite;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
