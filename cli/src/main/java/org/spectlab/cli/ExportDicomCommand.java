@@ -54,10 +54,20 @@ public final class ExportDicomCommand implements Callable<Integer> {
         if (!Files.isDirectory(study)) {
             throw InputException.field("STUDY", "not a folder: " + study);
         }
-        long uidSeed = seed != null ? seed : studySeed();
+        export(study, out, seed != null ? seed : studySeed(study), spec.commandLine().getOut());
+        return 0;
+    }
+
+    /**
+     * Writes the DICOM objects of a study folder into {@code out} and reports each on {@code o}.
+     *
+     * @param study   the study folder
+     * @param out     the DICOM folder (created)
+     * @param uidSeed seed of the deterministic UIDs
+     */
+    static void export(Path study, Path out, long uidSeed, PrintWriter o) throws IOException {
         DicomStudyInfo info = DicomStudyInfo.synthetic(uidSeed, LocalDate.of(2026, 1, 1), "spectlab study "
                 + study.getFileName());
-        PrintWriter o = spec.commandLine().getOut();
         List<ProjectionSet> windows = new ArrayList<>();
         Path spect = study.resolve("spect");
         if (Files.isDirectory(spect)) {
@@ -92,10 +102,10 @@ public final class ExportDicomCommand implements Callable<Integer> {
             o.println("CT series (" + hu.grid().nz() + " slices): " + dir);
         }
         o.flush();
-        return 0;
     }
 
-    private long studySeed() throws IOException {
+    /** The seed recorded in a study's study.json, or 0. */
+    static long studySeed(Path study) throws IOException {
         Path manifest = study.resolve("study.json");
         if (!Files.isRegularFile(manifest)) {
             return 0;

@@ -51,6 +51,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON summary (folder, files, counts per window, timings in s).")
     private boolean json;
 
+    @Option(names = "--dicom", description = "Also write DICOM (NM projections, CT series) into DIR/dicom.")
+    private boolean dicom;
+
     @Option(names = "--no-progress", description = "Do not print the progress line on stderr.")
     private boolean noProgress;
 
@@ -78,6 +81,14 @@ public final class SimulateCommand implements Callable<Integer> {
         SpectStudy.Outcome o = SpectStudy.run(cfg, n, progress, VersionProvider.version(), outDir, force);
         SpectResult r = o.result();
         PrintWriter out = spec.commandLine().getOut();
+        if (dicom) {
+            try {
+                ExportDicomCommand.export(o.folder(), o.folder().resolve("dicom"), cfg.simulation().seed(),
+                        json ? new PrintWriter(java.io.Writer.nullWriter()) : out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write DICOM into " + o.folder(), e);
+            }
+        }
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode root = mapper.createObjectNode();

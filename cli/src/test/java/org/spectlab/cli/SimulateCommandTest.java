@@ -70,7 +70,11 @@ class SimulateCommandTest {
         // a second run into the same folder needs --force
         assertThat(run(cfg.toString(), "--out", study.toString(), "--no-progress")).isEqualTo(2);
         assertThat(thrown.get().getMessage()).startsWith("'--out'");
-        assertThat(run(cfg.toString(), "--out", study.toString(), "--no-progress", "--force")).isEqualTo(0);
+        assertThat(run(cfg.toString(), "--out", study.toString(), "--no-progress", "--force", "--dicom")).isEqualTo(0);
+        // --dicom: the measured projections of every window in one NM file, as counts
+        var windows = org.spectlab.core.io.dicom.Dicom.readProjections(study.resolve("dicom/nm_projections.dcm"));
+        assertThat(windows).hasSize(3);
+        assertThat(windows.stream().map(w -> w.window().name())).contains("photopeak", "lower_scatter");
     }
 
     @Test
