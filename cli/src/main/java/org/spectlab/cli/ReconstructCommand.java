@@ -130,19 +130,21 @@ public final class ReconstructCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     private String psf;
 
-    @Option(names = "--collimator", paramLabel = "PRESET", description = "Collimator preset, e.g. siemens-lehr, ge-lehr.")
+    @Option(names = "--collimator", paramLabel = "PRESET", description = "Collimator preset, e.g. siemens-lehr, "
+            + "ge-lehr. Default for a study folder: the camera in its study.json.")
     private String collimator;
 
-    @Option(names = "--intrinsic-fwhm-mm", defaultValue = "3.6", paramLabel = "F",
-            description = "Intrinsic detector resolution FWHM, mm. Default: ${DEFAULT-VALUE}.")
-    private double intrinsicFwhmMm;
+    @Option(names = "--intrinsic-fwhm-mm", paramLabel = "F",
+            description = "Intrinsic detector resolution FWHM, mm. Default: the study's camera, else 3.6.")
+    private Double intrinsicFwhmMm;
 
     @Option(names = "--filter", defaultValue = "none", paramLabel = "gaussian:FWHM_MM|butterworth:FC,ORDER|none",
             description = "Post-filter; Butterworth cut-off FC in cycles/cm. Default: ${DEFAULT-VALUE}.")
     private String filter;
 
     @Option(names = "--sensitivity-cps-per-mbq", paramLabel = "S",
-            description = "Planar system sensitivity of the photopeak window, cps/MBq: gives an image in Bq/mL.")
+            description = "Planar system sensitivity of the photopeak window, cps/MBq: gives an image in Bq/mL. "
+                    + "Default for a study folder: the calibration in its study.json.")
     private Double sensitivityCpsPerMBq;
 
     @Option(names = "--snapshots", description = "Also write recon_it<k>.nii after every iteration.")
@@ -159,6 +161,7 @@ public final class ReconstructCommand implements Callable<Integer> {
         long start = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, Object> inputs = new LinkedHashMap<>();
+        applyStudyDefaults(inputs);
         Path photopeakFile = photopeakHeader();
         inputs.put("photopeak", photopeakFile.toString());
         ProjectionSet photopeak;
@@ -306,6 +309,41 @@ public final class ReconstructCommand implements Callable<Integer> {
             throw InputException.field("STUDY_DIR|HEADER.hs", "no such file or folder: " + input);
         }
         return input;
+    }
+
+    /**
+     * A study folder's study.json knows what a clinic knows about its camera: the collimator preset,
+     * the intrinsic resolution, the planar calibration (cps/MBq) and the CT's kVp. Options given on the
+     * command line win.
+     */
+    private void applyStudyDefaults(Map<String, Object> inputs) throws java.io.IOException {
+        Path manifest = Files.isDirectory(input) ? input.resolve("study.json") : null;
+        if (manifest != null && Files.isRegularFile(manifest)) {
+            com.fasterxml.jackson.databind.JsonNode root = new ObjectMapper().readTree(manifest.toFile());
+            com.fasterxml.jackson.databind.JsonNode cam = root.path("config").path("camera");
+            if (collimator == null && cam.path("collimator").isTextual()) {
+                collimator = cam.path("collimator").asText();
+            }
+            if (intrinsicFwhmMm == null && cam.path("intrinsic_fwhm_mm").isNumber()) {
+                intrinsicFwhmMm = cam.path("intrinsic_fwhm_mm").asDouble();
+            }
+            com.fasterxml.jackson.databind.JsonNode sens = root.path("camera").path("planar_sensitivity_cps_per_mbq");
+            if (sensitivityCpsPerMBq == null && sens.isNumber()) {
+                sensitivityCpsPerMBq = sens.asDouble();
+            }
+            com.fasterxml.jackson.databind.JsonNode kvp = root.path("config").path("ct").path("kvp");
+            if (!ctKvpGiven() && kvp.isNumber()) {
+                ctKvp = kvp.asDouble();
+            }
+            inputs.put("study_manifest", manifest.toString());
+        }
+        if (intrinsicFwhmMm == null) {
+            intrinsicFwhmMm = 3.6;
+        }
+    }
+
+    private boolean ctKvpGiven() {
+        return spec.commandLine().getParseResult().hasMatchedOption("--ct-kvp");
     }
 
     private static boolean isDicom(Path f) {

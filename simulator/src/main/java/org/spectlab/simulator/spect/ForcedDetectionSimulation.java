@@ -91,6 +91,22 @@ public final class ForcedDetectionSimulation {
         return projector.partial(firstView, viewCount, options.scatterHistories(), sites);
     }
 
+    /**
+     * Planar system sensitivity of the scenario's camera for its nuclide in the first energy window,
+     * cps/MBq, for a source in air: 10^6 x g x Σ_lines yield x window acceptance(E_line), with g the
+     * collimator's geometric efficiency and the acceptance of the crystal response and energy
+     * resolution. This is what a clinic's planar calibration measures and what reconstruction needs
+     * to express images in Bq/mL; it describes the same model the forced-detection engine uses.
+     */
+    public static double planarSensitivityCpsPerMBq(SpectScenario scenario, SimulationOptions options) {
+        PreparedPhysics physics = new PreparedPhysics(scenario, options);
+        double sum = 0;
+        for (int l = 0; l < physics.lineEnergyKeV.length; l++) {
+            sum += physics.lineYield[l] * physics.acceptance.acceptance(0, physics.lineEnergyKeV[l]);
+        }
+        return 1e6 * physics.efficiency * sum;
+    }
+
     private static List<ScatterSites> generateSites(PreparedPhysics physics, SimulationOptions options,
                                                     BatchRunner.ProgressListener progress) {
         int nb = options.batches();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.spectlab.core.projection.EnergyWindow;
 import org.spectlab.simulator.ct.SimulatedCt;
+import org.spectlab.simulator.spect.ForcedDetectionSimulation;
 import org.spectlab.simulator.spect.SpectResult;
 import org.spectlab.simulator.spect.SpectScenario;
 
@@ -78,6 +79,11 @@ public final class StudyManifest {
             ws.addObject().put("name", win.name()).put("lower_keV", win.lowerKeV()).put("upper_keV", win.upperKeV())
                     .put("expected_primary", p).put("expected_scatter", s).put("expected_total", p + s);
         }
+        // What a clinic's planar calibration would measure (source in air, first window): reconstruction
+        // needs it for Bq/mL (spectlab reconstruct --sensitivity-cps-per-mbq).
+        root.putObject("camera").put("planar_sensitivity_cps_per_mbq",
+                ForcedDetectionSimulation.planarSensitivityCpsPerMBq(scenario,
+                        config.simulation().toOptions(1)));
         double mrse = r.meanRelativeStdError(ERROR_PIXEL_FRACTION);
         if (Double.isFinite(mrse)) {
             root.put("mean_relative_standard_error", mrse);
