@@ -1,33 +1,12 @@
 package org.spectlab.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.spectlab.core.error.InputException;
-import org.spectlab.core.grid.LabelVolume;
-import org.spectlab.core.grid.Volume;
-import org.spectlab.core.io.interfile.Interfile;
-import org.spectlab.core.io.nifti.Nifti;
-import org.spectlab.metrics.detection.CaseData;
-import org.spectlab.metrics.detection.Detection;
-import org.spectlab.metrics.detection.LesionMatcher;
-import org.spectlab.metrics.detection.MatchingMethod;
-import org.spectlab.metrics.detection.TruthLesion;
-import org.spectlab.metrics.image.Resampling;
-import org.spectlab.metrics.io.DetectionsReader;
-import org.spectlab.metrics.io.TruthLesionsReader;
-import org.spectlab.metrics.report.DetectionReport;
-import org.spectlab.metrics.report.ImageReport;
 import org.spectlab.metrics.report.MetricsReport;
 import org.spectlab.metrics.report.MetricsReportJson;
-import org.spectlab.metrics.stats.CaseBootstrap;
+import org.spectlab.metrics.study.StudyScoring;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,15 +22,15 @@ import picocli.CommandLine.Parameters;
  * {@value #BOOTSTRAP_REPLICATES} replicates, 95%, seed {@value #BOOTSTRAP_SEED}; Hungarian matching.
  *
  * <p>{@code labels.json} names the labels as an object {@code {"1": "liver", ...}}, optionally under a
- * {@code "labels"} key.
+ * {@code "labels"} key. The work is done by {@link StudyScoring}.
  */
 @Command(name = "score",
         mixinStandardHelpOptions = true,
         description = {"Score an image and/or detections against a study's ground truth; writes metrics.json.",
             "Units: mm, Bq/mL (the image should be calibrated; its unit is reported)."})
 public final class ScoreCommand implements Callable<Integer> {
-    static final int BOOTSTRAP_REPLICATES = 1000;
-    static final long BOOTSTRAP_SEED = 20240611L;
+    static final int BOOTSTRAP_REPLICATES = StudyScoring.BOOTSTRAP_REPLICATES;
+    static final long BOOTSTRAP_SEED = StudyScoring.BOOTSTRAP_SEED;
 
     @Parameters(index = "0", paramLabel = "STUDY_DIR", description = "Study folder with truth/.")
     private Path study;
@@ -79,45 +58,13 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path truth = study.resolve("truth");
-        if (!Files.isDirectory(truth)) {
+        if (!Files.isDirectory(study.resolve("truth"))) {
             throw InputException.field("STUDY_DIR", "no truth/ folder in " + study);
-        }
-        if (!(acceptanceMm >= 0) || !Double.isFinite(acceptanceMm)) {
-            throw InputException.field("--acceptance-mm", "must be a finite number >= 0, got " + acceptanceMm);
         }
         Path imageFile = chosen(image, study.resolve("recon").resolve("recon.nii"), "--image");
         Path detectionsFile = chosen(detections, study.resolve("detections.json"), "--detections");
-        if (imageFile == null && detectionsFile == null) {
-            throw InputException.field("--image", "nothing to score: give --image and/or --detections (no "
-                    + "recon/recon.nii or detections.json in " + study + ")");
-        }
-        Path phantomJson = required(truth.resolve("phantom.json"));
-        List<TruthLesion> lesions = TruthLesionsReader.read(phantomJson);
-
-        DetectionReport detectionReport = null;
-        if (detectionsFile != null) {
-            List<Detection> found = DetectionsReader.read(detectionsFile);
-            detectionReport = DetectionReport.compute(
-                    List.of(CaseData.of(study.getFileName().toString(), lesions, found)),
-                    LesionMatcher.of(MatchingMethod.HUNGARIAN, acceptanceMm),
-                    CaseBootstrap.of(BOOTSTRAP_REPLICATES, 0.95, BOOTSTRAP_SEED));
-        }
-        ImageReport imageReport = null;
-        if (imageFile != null) {
-            String name = imageFile.getFileName().toString();
-            Volume img = name.endsWith(".hv") ? Interfile.readImage(imageFile) : Nifti.readVolume(imageFile);
-            Volume activity = Resampling.boxAverage(Nifti.readVolume(required(truth.resolve("activity.nii"))), img.grid());
-            LabelVolume labels = null;
-            Path labelsFile = truth.resolve("labels.nii");
-            if (Files.isRegularFile(labelsFile)) {
-                LabelVolume raw = Nifti.readLabels(labelsFile);
-                Map<Integer, String> names = labelNames(truth.resolve("labels.json"));
-                labels = Resampling.majorityLabels(LabelVolume.of(raw.grid(), raw.labels(), names), img.grid());
-            }
-            imageReport = ImageReport.compute(img, activity, labels, lesions, smoothingFwhmMm, null);
-        }
-        MetricsReportJson.write(out, MetricsReport.of(study.toString(), detectionReport, imageReport, List.of()));
+        MetricsReport report = StudyScoring.score(study, imageFile, detectionsFile, acceptanceMm, smoothingFwhmMm);
+        MetricsReportJson.write(out, report);
         spec.commandLine().getOut().println(out);
         spec.commandLine().getOut().flush();
         return 0;
@@ -131,39 +78,5 @@ public final class ScoreCommand implements Callable<Integer> {
             return given;
         }
         return Files.isRegularFile(fallback) ? fallback : null;
-    }
-
-    private static Path required(Path f) {
-        if (!Files.isRegularFile(f)) {
-            throw InputException.field("STUDY_DIR", "missing ground-truth file " + f);
-        }
-        return f;
-    }
-
-    /** Label names from labels.json ({@code {"1": "liver"}} or {@code {"labels": {...}}}); empty if absent. */
-    static Map<Integer, String> labelNames(Path file) {
-        Map<Integer, String> names = new TreeMap<>();
-        if (!Files.isRegularFile(file)) {
-            return names;
-        }
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new InputException("'" + file + "': cannot read JSON: " + e.getMessage(), e);
-        }
-        JsonNode obj = root != null && root.has("labels") ? root.get("labels") : root;
-        if (obj == null || !obj.isObject()) {
-            throw InputException.field(file.getFileName().toString(), "must be an object of label number -> name");
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            try {
-                names.put(Integer.parseInt(e.getKey().trim()), e.getValue().asText());
-            } catch (NumberFormatException ex) {
-                throw InputException.field(file.getFileName() + " key '" + e.getKey() + "'", "must be an integer label");
-            }
-        }
-        return names;
     }
 }
