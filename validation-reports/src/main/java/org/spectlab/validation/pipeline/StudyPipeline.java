@@ -1,0 +1,188 @@
+package org.spectlab.validation.pipeline;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.spectlab.core.error.InputException;
+import org.spectlab.core.grid.LabelVolume;
+import org.spectlab.core.io.nifti.Nifti;
+import org.spectlab.core.projection.AcquisitionGeometry;
+import org.spectlab.metrics.report.MetricsReport;
+import org.spectlab.metrics.report.MetricsReportJson;
+import org.spectlab.metrics.study.StudyScoring;
+import org.spectlab.recon.localization.CtRegions;
+import org.spectlab.recon.localization.Detection;
+import org.spectlab.recon.localization.DetectionsJson;
+import org.spectlab.recon.localization.LesionLocalizer;
+import org.spectlab.recon.localization.LocalizationSettings;
+import org.spectlab.recon.study.ReconInputs;
+import org.spectlab.recon.study.ReconOptions;
+import org.spectlab.recon.study.StudyReconstruction;
+import org.spectlab.simulator.run.BatchRunner;
+import org.spectlab.simulator.study.SpectStudy;
+import org.spectlab.simulator.study.StudyConfig;
+
+/**
+ * One study through every stage, in process: simulate the configuration into a study folder,
+ * reconstruct it into {@code recon/}, localize hot spots into {@code detections.json} and score image
+ * and detections against the truth into {@code metrics.json}. Each stage reads what the previous one
+ * wrote to disk, exactly as the commands do, so the folder is the same as the one the four commands
+ * would leave.
+ *
+ * <p>Localization needs the reconstructed image's resolution. It is taken as the system FWHM of the
+ * study's collimator preset (nominal geometry, {@link ReconInputs#collimatorModel}) at the mean orbit
+ * radius, i.e. for a source on the axis of rotation, combined in quadrature with the intrinsic FWHM.
+ * With resolution modelling in the reconstruction the image is somewhat sharper than that; without it,
+ * off-axis sources nearer the detector are also sharper; the figure is a conservative typical value.
+ * Organ regions for the detections come from the CT alone (lung, soft tissue, bone by HU), never from
+ * the truth labels.
+ */
+public final class StudyPipeline {
+    /** Default acceptance distance for scoring, mm (as the score command). */
+    public static final double DEFAULT_ACCEPTANCE_MM = 10;
+
+    private StudyPipeline() {
+    }
+
+    /**
+     * How to run the stages after the simulation.
+     *
+     * @param recon           reconstruction options (collimator, calibration etc. default from study.json)
+     * @param threads         worker threads for simulation and reconstruction
+     * @param acceptanceMm    scoring acceptance distance, mm
+     * @param minConfidence   least detection significance, noise SDs
+     * @param softwareVersion written into study.json and recon.json
+     */
+    public record Settings(ReconOptions recon, int threads, double acceptanceMm, double minConfidence,
+                           String softwareVersion) {
+        /** Checks the numbers. */
+        public Settings {
+            if (threads < 1 || threads > 1024) {
+                throw InputException.field("--threads", "must be 1 to 1024, got " + threads);
+            }
+            if (!(acceptanceMm >= 0) || !(minConfidence > 0)) {
+                throw InputException.field("acceptance/confidence", "acceptance must be >= 0 mm and the minimum "
+                        + "confidence > 0, got " + acceptanceMm + " and " + minConfidence);
+            }
+        }
+
+        /** OSEM with CT attenuation, TEW scatter and PSF, the scoring and localization defaults. */
+        public static Settings allCorrections(int iterations, int subsets, int threads, String softwareVersion) {
+            return new Settings(ReconOptions.allCorrections(iterations, subsets).withThreads(threads)
+                    .withSoftwareVersion(softwareVersion), threads, DEFAULT_ACCEPTANCE_MM,
+                    LocalizationSettings.DEFAULT_MIN_CONFIDENCE, softwareVersion);
+        }
+    }
+
+    /**
+     * The wall time of one stage.
+     *
+     * @param name    simulate, reconstruct, localize or score
+     * @param seconds wall time, s
+     */
+    public record Stage(String name, double seconds) {
+    }
+
+    /**
+     * What the pipeline produced.
+     *
+     * @param studyDir       the study folder
+     * @param simulation     the simulation outcome, or null when an existing study was analysed
+     * @param recon          the reconstruction result (recon/recon.nii, recon/recon.json)
+     * @param systemFwhmMm   resolution given to the localizer, mm
+     * @param detections     detections, most confident first
+     * @param detectionsFile detections.json
+     * @param metrics        the scores
+     * @param metricsFile    metrics.json
+     * @param stages         wall time per stage, in order
+     */
+    public record Result(Path studyDir, SpectStudy.Outcome simulation, StudyReconstruction.Result recon,
+                         double systemFwhmMm, List<Detection> detections, Path detectionsFile, MetricsReport metrics,
+                         Path metricsFile, List<Stage> stages) {
+        /** Total wall time of the stages, s. */
+        public double totalSeconds() {
+            double s = 0;
+            for (Stage st : stages) {
+                s += st.seconds();
+            }
+            return s;
+        }
+    }
+
+    /**
+     * Simulates {@code config} into {@code studyDir} (replaced when {@code force}) and analyses it.
+     *
+     * @param log receives progress lines
+     */
+    public static Result run(StudyConfig config, Path studyDir, boolean force, Settings settings,
+                             Consumer<String> log) {
+        long t0 = System.nanoTime();
+        int batches = config.simulation().batches();
+        BatchRunner.ProgressListener progress = done -> log.accept("simulate: batch " + done + "/" + batches);
+        SpectStudy.Outcome sim = SpectStudy.run(config, settings.threads(), progress, settings.softwareVersion(),
+                studyDir, force);
+        Stage simulate = new Stage("simulate", (System.nanoTime() - t0) * 1e-9);
+        return analyse(studyDir, sim, simulate, settings, log);
+    }
+
+    /** Reconstructs, localizes and scores an existing study folder. */
+    public static Result analyse(Path studyDir, Settings settings, Consumer<String> log) {
+        return analyse(studyDir, null, null, settings, log);
+    }
+
+    private static Result analyse(Path studyDir, SpectStudy.Outcome sim, Stage simulate, Settings settings,
+                                  Consumer<String> log) {
+        List<Stage> stages = new ArrayList<>();
+        if (simulate != null) {
+            stages.add(simulate);
+        }
+        long t0 = System.nanoTime();
+        StudyReconstruction.Result recon = StudyReconstruction.run(studyDir, studyDir.resolve("recon"),
+                settings.recon(), line -> log.accept("reconstruct: " + line));
+        long t1 = System.nanoTime();
+        stages.add(new Stage("reconstruct", (t1 - t0) * 1e-9));
+
+        double fwhm = systemFwhmMm(recon.inputs());
+        Path ctFile = studyDir.resolve("ct").resolve("ct.nii");
+        LabelVolume regions = Files.isRegularFile(ctFile) ? CtRegions.of(Nifti.readVolume(ctFile)) : null;
+        LocalizationSettings ls = LocalizationSettings.of(fwhm).withMinConfidence(settings.minConfidence());
+        List<Detection> found = LesionLocalizer.of(ls).localize(recon.image(), regions);
+        Path detectionsFile = studyDir.resolve("detections.json");
+        DetectionsJson.write(found, detectionsFile);
+        long t2 = System.nanoTime();
+        stages.add(new Stage("localize", (t2 - t1) * 1e-9));
+        log.accept("localize: " + found.size() + " detection(s), system FWHM " + Math.round(fwhm * 10) / 10.0 + " mm");
+
+        MetricsReport metrics = StudyScoring.score(studyDir, recon.imageFile(), detectionsFile,
+                settings.acceptanceMm(), null);
+        Path metricsFile = studyDir.resolve("metrics.json");
+        MetricsReportJson.write(metricsFile, metrics);
+        stages.add(new Stage("score", (System.nanoTime() - t2) * 1e-9));
+        return new Result(studyDir, sim, recon, fwhm, List.copyOf(found), detectionsFile, metrics, metricsFile,
+                List.copyOf(stages));
+    }
+
+    /**
+     * System FWHM (mm) of the reconstruction's camera for a source on the axis of rotation: the
+     * collimator preset's geometric FWHM at the mean orbit radius, in quadrature with the intrinsic FWHM.
+     *
+     * @throws InputException when no collimator preset is known (neither given nor in study.json)
+     */
+    public static double systemFwhmMm(ReconInputs in) {
+        String preset = in.options().collimator();
+        if (preset == null) {
+            throw InputException.field("collimator", "the localizer needs the camera's resolution: give a collimator "
+                    + "preset or a study folder whose study.json names one");
+        }
+        AcquisitionGeometry orbit = in.photopeak().geometry();
+        double r = 0;
+        for (int v = 0; v < orbit.views(); v++) {
+            r += orbit.radiusMm(v);
+        }
+        r /= orbit.views();
+        return ReconInputs.collimatorModel(preset, in.options().intrinsicFwhmMm(),
+                in.photopeak().window().centreKeV()).systemFwhmMm(r);
+    }
+}
