@@ -44,7 +44,7 @@ public final class StudyFigures {
     private StudyFigures() {
     }
 
-    /** Up to {@code count} evenly spaced views of a projection set, superior at the top, hot colour map. */
+    /** Up to {@code count} evenly spaced views of a projection set, superior at the top, grey scale. */
     public static BufferedImage projectionMontage(ProjectionSet p, int count, int scale) {
         int n = Math.max(1, Math.min(count, p.views()));
         double max = percentile(p.data(), 0.999);

@@ -178,10 +178,11 @@ public final class StudyReport {
     private static void metrics(HtmlReport.Builder b, StudyPipeline.Result r) {
         ImageReport img = r.metrics().image();
         if (img != null) {
-            b.keyValues(Map.of(
-                    "NRMSE (vs truth on the image grid)", String.format(Locale.ROOT, "%.3f", img.nrmse()),
-                    "SSIM", String.format(Locale.ROOT, "%.3f", img.ssim()),
-                    "total activity error", String.format(Locale.ROOT, "%+.1f %%", 100 * img.totalActivityError())));
+            Map<String, Object> kv = new LinkedHashMap<>();
+            kv.put("NRMSE (vs truth on the image grid)", fmt(img.nrmse(), 3));
+            kv.put("SSIM", fmt(img.ssim(), 3));
+            kv.put("total activity error", String.format(Locale.ROOT, "%+.1f %%", 100 * img.totalActivityError()));
+            b.keyValues(kv);
             Table.Builder t = Table.builder("Lesion recovery (mean in the lesion sphere / true concentration)",
                     "lesion", "diameter mm", "measured kBq/mL", "true kBq/mL", "recovery");
             for (LesionRecovery l : img.lesions()) {
