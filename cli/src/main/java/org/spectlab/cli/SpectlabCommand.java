@@ -16,9 +16,9 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Monte Carlo SPECT/CT simulation, reconstruction and validation.%n"
                 + "Units: mm, keV, MBq (administered), Bq/mL (concentration), s (acquisition), h (kinetics).",
-        subcommands = {SimulateCommand.class, PhantomCommand.class, XsCommand.class, NuclideCommand.class, CameraQcCommand.class,
+        subcommands = {DemoCommand.class, SimulateCommand.class, PhantomCommand.class, XsCommand.class, NuclideCommand.class, CameraQcCommand.class,
                 ReconstructCommand.class, LocalizeCommand.class, ScoreCommand.class, ValidateCommand.class,
-                ExportDicomCommand.class, CommandLine.HelpCommand.class})
+                ExportDicomCommand.class, DatasetCommand.class, CommandLine.HelpCommand.class})
 public final class SpectlabCommand implements Runnable {
 
     /** Exit code for a failed validation. */
