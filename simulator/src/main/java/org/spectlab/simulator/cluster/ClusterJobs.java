@@ -141,7 +141,10 @@ public final class ClusterJobs {
         PhantomConfig.Rendered rendered = job.config().phantom().render();
         SpectScenario scenario = SpectStudy.scenario(job.config(), rendered);
         PartRunner.compute(job.config(), scenario, threads, job.index(), List.of(job.part()),
-                part -> PartFile.write(partFile, part), progress);
+                part -> {
+                    PartFile.write(partFile, part);
+                    FileModes.shared(partFile, false);
+                }, progress);
         return new RunOutcome(job, partFile, false, (System.nanoTime() - t0) * 1e-9);
     }
 

@@ -63,6 +63,7 @@ public record JobSpec(int index, int jobs, UnitRange part, ConfigIdentity identi
                     .writeValueAsString(root);
             AtomicFiles.writeString(file, "# spectlab job " + index + " of " + jobs + " (" + part + " of "
                     + identity.totalUnits() + "); run it with: spectlab run " + file.getFileName() + "\n" + yaml);
+            FileModes.shared(file, false);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise job " + index, e);
         }

@@ -108,12 +108,14 @@ public record SchedulerFiles(String launcher, int threadsPerJob, String k8sImage
         writeScript(abs.resolve("slurm.sh"), slurm);
         writeScript(abs.resolve("run-job.sh"), runJob);
         AtomicFiles.writeString(abs.resolve("condor.sub"), condor);
+        FileModes.shared(abs.resolve("condor.sub"), false);
         AtomicFiles.writeString(abs.resolve("k8s-job.yaml"), k8s);
+        FileModes.shared(abs.resolve("k8s-job.yaml"), false);
     }
 
     private static void writeScript(Path file, String text) {
         AtomicFiles.writeString(file, text);
-        file.toFile().setExecutable(true, false);
+        FileModes.shared(file, true);
     }
 
     /** Escapes text for use inside double quotes in a POSIX shell. */
