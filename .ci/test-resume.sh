@@ -41,7 +41,7 @@ BG=$!
 CP="$WORK/resumed.checkpoint"
 chunks=0
 for _ in $(seq 1 1200); do   # up to 240 s
-  chunks=$(find "$CP" -maxdepth 1 -name 'chunk-*.bin' 2>/dev/null | wc -l)
+  chunks=$( (find "$CP" -maxdepth 1 -name 'chunk-*.bin' 2>/dev/null || true) | wc -l)
   if [ "$chunks" -ge 2 ] || ! kill -0 "$BG" 2>/dev/null; then break; fi
   sleep 0.2
 done
