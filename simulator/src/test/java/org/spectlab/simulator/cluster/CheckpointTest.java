@@ -65,7 +65,7 @@ class CheckpointTest {
 
     @Test
     void analogResumesBitForBit() throws Exception {
-        interruptedThenResumedIsTheSingleRun(SplitRunMergeTest.config("analog", 40_000, 11));
+        interruptedThenResumedIsTheSingleRun(SplitRunMergeTest.config("analog", 20_000, 11));
     }
 
     @Test

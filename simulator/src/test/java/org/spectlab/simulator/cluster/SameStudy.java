@@ -19,8 +19,8 @@ final class SameStudy {
     static void assertSameStudy(Path expected, Path actual) throws IOException {
         List<String> files = list(expected);
         assertThat(list(actual)).containsExactlyElementsOf(files);
-        assertThat(files).contains("spect/photopeak.s", "spect/expected/photopeak_scatter.s", "ct/ct.nii",
-                "truth/activity.nii");
+        assertThat(files).contains("spect/photopeak.s", "spect/noise_1/photopeak.s", "spect/expected/photopeak_scatter.s",
+                "spect/spectrum.csv", "truth/activity.nii", "truth/mu_140.5keV.nii");
         for (String f : files) {
             if (f.equals("study.json")) {
                 continue;
