@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.spectlab.core.error.InputException;
+import org.spectlab.simulator.cluster.Checkpoint;
 import org.spectlab.simulator.run.BatchRunner;
 import org.spectlab.simulator.spect.SpectResult;
 import org.spectlab.simulator.study.SpectStudy;
@@ -57,8 +58,17 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not print the progress line on stderr.")
     private boolean noProgress;
 
+    @Option(names = "--resume", description = "Checkpoint the run into DIR.checkpoint/ (a part file per chunk of views "
+            + "or batches, written as each completes) and, when that folder holds chunks of the same configuration "
+            + "from an interrupted run, compute only what is missing. The study is bit-identical to an uninterrupted "
+            + "run; the folder is deleted once the study is written.")
+    private boolean resume;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    /** What study.json's provenance.execution says for a run with --resume. */
+    static final String RESUMABLE_RUN = "single run with checkpoints (simulate --resume)";
 
     @Override
     public Integer call() throws JsonProcessingException {
@@ -78,7 +88,19 @@ public final class SimulateCommand implements Callable<Integer> {
                 err.flush();
             }
         };
-        SpectStudy.Outcome o = SpectStudy.run(cfg, n, progress, VersionProvider.version(), outDir, force);
+        SpectStudy.Outcome o;
+        if (resume) {
+            Path checkpoint = Checkpoint.folderFor(outDir);
+            o = SpectStudy.run(cfg, n, Checkpoint.stage(checkpoint, progress, line -> {
+                synchronized (err) {
+                    err.println("simulate: " + line);
+                    err.flush();
+                }
+            }), RESUMABLE_RUN, VersionProvider.version(), outDir, force);
+            Checkpoint.delete(checkpoint);
+        } else {
+            o = SpectStudy.run(cfg, n, progress, VersionProvider.version(), outDir, force);
+        }
         SpectResult r = o.result();
         PrintWriter out = spec.commandLine().getOut();
         if (dicom) {

@@ -50,16 +50,63 @@ public final class AnalogSimulation {
     public static SpectResult run(SpectScenario scenario, SimulationOptions options,
                                   BatchRunner.ProgressListener progress) {
         long start = System.nanoTime();
-        PreparedPhysics physics = new PreparedPhysics(scenario, options);
-        requireDetectorOutsidePatient(scenario);
+        TallySet merged = runBatches(scenario, options, BatchRange.of(0, options.batches()), progress);
+        return finish(scenario, options, merged, (System.nanoTime() - start) * 1e-9);
+    }
+
+    /**
+     * Runs only the batches of {@code range} (a part of {@code [0, options.batches())}) and returns
+     * their exact fixed-point tallies. Tallies of disjoint ranges covering every batch, merged with
+     * {@link TallySet#merge} in any order, are bit-identical to those of the whole run.
+     */
+    public static TallySet runBatches(SpectScenario scenario, SimulationOptions options, BatchRange range,
+                                      BatchRunner.ProgressListener progress) {
+        TallySet[] out = new TallySet[1];
+        runBatchChunks(scenario, options, List.of(range), t -> out[0] = t, progress);
+        return out[0];
+    }
+
+    /**
+     * Runs several batch ranges one after another with the physics prepared once, handing each
+     * range's tallies to {@code done} as soon as it is complete (for checkpoints).
+     */
+    public static void runBatchChunks(SpectScenario scenario, SimulationOptions options, List<BatchRange> ranges,
+                                      java.util.function.Consumer<TallySet> done,
+                                      BatchRunner.ProgressListener progress) {
         long histories = options.scatterHistories();
         if (histories <= 0) {
             throw InputException.field("simulation.histories", "analog mode needs a positive number of histories");
         }
         int nb = options.batches();
-        BatchRange all = BatchRange.of(0, nb);
-        TallySet merged = BatchRunner.run(options.seed(), all, options.threads(),
-                t -> new Worker(physics, histories, nb), progress);
+        for (BatchRange r : ranges) {
+            if (r.end() > nb) {
+                throw new IllegalArgumentException("batch range " + r + " outside 0-" + nb);
+            }
+        }
+        requireDetectorOutsidePatient(scenario);
+        PreparedPhysics physics = new PreparedPhysics(scenario, options);
+        long[] before = new long[1];
+        for (BatchRange r : ranges) {
+            long offset = before[0];
+            TallySet t = BatchRunner.run(options.seed(), r, options.threads(),
+                    th -> new Worker(physics, histories, nb), d -> progress.batchDone(offset + d));
+            before[0] += r.count();
+            done.accept(t);
+        }
+    }
+
+    /**
+     * The result of a complete run from the merged tallies of every batch.
+     *
+     * @param wallSeconds recorded as the simulation's wall time
+     */
+    public static SpectResult finish(SpectScenario scenario, SimulationOptions options, TallySet merged,
+                                     double wallSeconds) {
+        long histories = options.scatterHistories();
+        if (merged.counter("histories") != histories) {
+            throw new IllegalArgumentException("tallies hold " + merged.counter("histories") + " of " + histories
+                    + " histories: not every batch was run");
+        }
         int windows = scenario.camera().windows().size();
         List<float[]> primary = new ArrayList<>();
         List<float[]> scatter = new ArrayList<>();
@@ -75,7 +122,7 @@ public final class AnalogSimulation {
         }
         List<float[]> collimator = null;
         double[] specC = null;
-        if (physics.collimatorTransport != null) {
+        if (options.collimatorModel() == CollimatorModel.MONTE_CARLO) {
             collimator = new ArrayList<>();
             for (int w = 0; w < windows; w++) {
                 collimator.add(merged.tally("collimator_" + w).toFloatArray());
@@ -83,7 +130,7 @@ public final class AnalogSimulation {
             specC = merged.tally("spectrum_collimator").toDoubleArray();
         }
         return new SpectResult(scenario.camera().windows(), primary, scatter, null, edges, specP, specS, histories,
-                merged.counter("interactions"), (System.nanoTime() - start) * 1e-9, "analog", collimator, specC);
+                merged.counter("interactions"), wallSeconds, "analog", collimator, specC);
     }
 
     /**

@@ -72,6 +72,43 @@ public final class ForcedDetectionSimulation {
         return runViews(new PreparedPhysics(scenario, options), options, firstView, viewCount, progress);
     }
 
+    /**
+     * Transports the histories once, then projects the views of each range in turn, handing each
+     * range's result to {@code done} as soon as it is complete (for checkpoints of long runs). The
+     * result handed over covers exactly that range ({@link PartialResult#firstView()},
+     * {@link PartialResult#viewCount()}); its arrays are shared with the run and hold the views of
+     * earlier ranges too, so {@code done} must use them before returning. Ranges must not overlap.
+     */
+    public static void runViewChunks(SpectScenario scenario, SimulationOptions options, List<BatchRange> viewRanges,
+                                     java.util.function.Consumer<PartialResult> done,
+                                     BatchRunner.ProgressListener progress) {
+        int views = scenario.orbit().views();
+        boolean[] seen = new boolean[views];
+        for (BatchRange r : viewRanges) {
+            if (r.end() > views) {
+                throw new IllegalArgumentException("view range " + r + " outside 0-" + views);
+            }
+            for (long v = r.first(); v < r.end(); v++) {
+                if (seen[(int) v]) {
+                    throw new IllegalArgumentException("view " + v + " is in more than one range");
+                }
+                seen[(int) v] = true;
+            }
+        }
+        requireGeometricCollimator(options);
+        PreparedPhysics physics = new PreparedPhysics(scenario, options);
+        List<ScatterSites> batches = generateSites(physics, options, progress);
+        long sites = 0;
+        for (ScatterSites b : batches) {
+            sites += b.size();
+        }
+        Projector projector = new Projector(physics, options, batches);
+        for (BatchRange r : viewRanges) {
+            projector.projectViews((int) r.first(), (int) r.count(), options.threads());
+            done.accept(projector.partial((int) r.first(), (int) r.count(), options.scatterHistories(), sites));
+        }
+    }
+
     private static void requireGeometricCollimator(SimulationOptions options) {
         if (options.collimatorModel() != CollimatorModel.GEOMETRIC) {
             throw InputException.field("simulation.collimator_model", "'" + options.collimatorModel().key()

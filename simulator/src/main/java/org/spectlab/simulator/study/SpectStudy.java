@@ -67,6 +67,26 @@ public final class SpectStudy {
     }
 
     /**
+     * How the SPECT result of a study is obtained: a single run ({@link #simulate}), a run resumed
+     * from a checkpoint, or the merge of parts computed elsewhere. Every way must give the result of
+     * the single run, bit for bit; the rest of the study (truth, μ-maps, Poisson counts, CT,
+     * manifest) is written by the same code whichever way is used.
+     */
+    @FunctionalInterface
+    public interface SpectStage {
+        /**
+         * @param config   the configuration
+         * @param scenario its scenario (phantom rendered)
+         * @param threads  worker threads (results do not depend on it)
+         * @return the complete result (every view and batch)
+         */
+        SpectResult simulate(StudyConfig config, SpectScenario scenario, int threads);
+    }
+
+    /** What {@code provenance.execution} of study.json says for a single uninterrupted run. */
+    public static final String SINGLE_RUN = "single run";
+
+    /**
      * Renders the phantom, simulates and writes the study folder.
      *
      * @param config          the configuration
@@ -78,12 +98,31 @@ public final class SpectStudy {
      */
     public static Outcome run(StudyConfig config, int threads, BatchRunner.ProgressListener progress,
                               String softwareVersion, Path outDir, boolean force) {
+        return run(config, threads, (c, s, t) -> simulate(c, s, t, progress), SINGLE_RUN, softwareVersion, outDir,
+                force);
+    }
+
+    /**
+     * Renders the phantom, obtains the SPECT result from {@code stage}, simulates the CT and writes
+     * the study folder. The single run, a resumed run and a merge of cluster parts all write through
+     * here, so their data files are identical whenever their results are.
+     *
+     * @param config          the configuration
+     * @param threads         worker threads (results do not depend on it)
+     * @param stage           produces the SPECT result
+     * @param execution       how the result was obtained, for {@code provenance.execution} in study.json
+     * @param softwareVersion written into study.json
+     * @param outDir          the study folder
+     * @param force           replace a non-empty {@code outDir}
+     */
+    public static Outcome run(StudyConfig config, int threads, SpectStage stage, String execution,
+                              String softwareVersion, Path outDir, boolean force) {
         StudyFolder.checkTarget(outDir, force);
         long t0 = System.nanoTime();
         PhantomConfig.Rendered rendered = config.phantom().render();
         SpectScenario scenario = scenario(config, rendered);
         long t1 = System.nanoTime();
-        SpectResult result = simulate(config, scenario, threads, progress);
+        SpectResult result = stage.simulate(config, scenario, threads);
         long t2 = System.nanoTime();
         SimulatedCt ct = null;
         if (config.ct().enabled()) {
@@ -102,8 +141,8 @@ public final class SpectStudy {
             StudyManifest.Timings timings = new StudyManifest.Timings((t1 - t0) * 1e-9, (t2 - t1) * 1e-9,
                     (t3 - t2) * 1e-9, (System.nanoTime() - t3) * 1e-9);
             files.add(0, "study.json");
-            AtomicFiles.writeString(tmp.resolve("study.json"),
-                    StudyManifest.json(config, scenario, result, ct, softwareVersion, threads, timings, files));
+            AtomicFiles.writeString(tmp.resolve("study.json"), StudyManifest.json(config, scenario, result, ct,
+                    softwareVersion, threads, timings, files, execution));
             StudyFolder.commit(tmp, outDir, force);
             tmp = null;
             return new Outcome(outDir, result, files, timings.phantomS(), timings.simulationS(), timings.ctS(),

@@ -27,9 +27,14 @@ import org.spectlab.simulator.spect.SpectScenario;
  *       expected total relative to it, mean over pixels above 10 % of the maximum (null for analog
  *       runs, which have no error groups);</li>
  *   <li>{@code provenance}: the data sources (cross sections, scattering functions, decay data,
- *       collimator geometry, materials) and the simulation's stated approximations;</li>
+ *       collimator geometry, materials), the simulation's stated approximations and
+ *       {@code execution}: how the result was obtained (single run, resumed from a checkpoint,
+ *       merged from cluster jobs);</li>
  *   <li>{@code files}: every file of the folder, relative paths.</li>
  * </ul>
+ * Studies of the same configuration and seed obtained in different ways (threads, a resumed run,
+ * split / run / merge on a cluster) differ in study.json only in {@code threads},
+ * {@code timings_s} and {@code provenance.execution}; every data file is identical.
  */
 public final class StudyManifest {
     /** Format tag of the manifest. */
@@ -51,10 +56,20 @@ public final class StudyManifest {
     public record Timings(double phantomS, double simulationS, double ctS, double writingS) {
     }
 
-    /** The manifest as pretty-printed JSON. */
+    /** The manifest of a single run as pretty-printed JSON. */
     public static String json(StudyConfig config, SpectScenario scenario, SpectResult r, SimulatedCt ct,
                               String softwareVersion,
                               int threads, Timings timings, List<String> files) {
+        return json(config, scenario, r, ct, softwareVersion, threads, timings, files, SpectStudy.SINGLE_RUN);
+    }
+
+    /**
+     * The manifest as pretty-printed JSON; {@code execution} (how the result was obtained: a single
+     * run, resumed from a checkpoint, merged from cluster jobs) goes into {@code provenance.execution}.
+     */
+    public static String json(StudyConfig config, SpectScenario scenario, SpectResult r, SimulatedCt ct,
+                              String softwareVersion, int threads, Timings timings, List<String> files,
+                              String execution) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("format", FORMAT);
@@ -103,6 +118,7 @@ public final class StudyManifest {
                 ? "analog transport; geometric collimator (ideal septa, no penetration)"
                 : "convolution-based forced detection (de Jong and Beekman 2001): deterministic primaries at voxel "
                         + "centres, geometric collimator with a Gaussian depth-dependent response, no septal penetration");
+        prov.put("execution", execution);
         if (ct != null) {
             root.putObject("ct").put("seed", CtConfig.seed(config.simulation().seed()))
                     .put("reference_energy_keV", ct.referenceEnergyKeV()).put("mu_water_per_cm", ct.muWaterPerCm())
