@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
                 + "Units: mm, keV, MBq (administered), Bq/mL (concentration), s (acquisition), h (kinetics).",
         subcommands = {DemoCommand.class, SimulateCommand.class, PhantomCommand.class, XsCommand.class, NuclideCommand.class, CameraQcCommand.class,
                 ReconstructCommand.class, LocalizeCommand.class, ScoreCommand.class, ValidateCommand.class,
-                ExportDicomCommand.class, DatasetCommand.class, CommandLine.HelpCommand.class})
+                ExportDicomCommand.class, DatasetCommand.class, SplitCommand.class, RunCommand.class,
+                MergeCommand.class, CommandLine.HelpCommand.class})
 public final class SpectlabCommand implements Runnable {
 
     /** Exit code for a failed validation. */
