@@ -243,7 +243,7 @@ public final class CtSimulator {
             double sr = Math.sin(rot);
             double rObj = job.rObj;
             for (int v = 0; v < views; v++) {
-                double th = Math.PI * v / views;
+                double th = Math.PI * (v + 0.5) / views; // the angles of ParallelBeamFbp
                 double ct = Math.cos(th);
                 double st = Math.sin(th);
                 // Ray direction in the CT frame (-sin, cos); into the phantom frame by R^-1.

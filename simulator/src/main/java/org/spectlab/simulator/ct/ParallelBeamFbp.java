@@ -6,7 +6,10 @@ import org.jtransforms.fft.DoubleFFT_1D;
 /**
  * Two-dimensional parallel-beam filtered back projection of one sinogram onto one image slice.
  *
- * <p>Sinogram: {@code views} equally spaced angles {@code θ_v = π v / views} over 180°, {@code nDet}
+ * <p>Sinogram: {@code views} equally spaced angles {@code θ_v = π (v + 1/2) / views} over 180° (offset by half a step so that no view is
+ * parallel to the pixel rows, columns or diagonals: lattice-aligned views make the voxelised phantom's
+ * rays and the pixel-driven back projection hit pixel corners and bin centres coherently, which put a
+ * +2 to +4 HU line on the image diagonals through the rotation centre), {@code nDet}
  * detector bins of width {@code pitch} centred on the rotation axis, the projection coordinate of a
  * point being {@code u = x cos θ + y sin θ}. Filter: DFT of the spatial Ram-Lak kernel
  * ({@code h(0) = 1/4, h(odd n) = -1/(π n)^2}, Kak &amp; Slaney eq. 3.61, no DC offset), times the
@@ -54,7 +57,7 @@ final class ParallelBeamFbp {
         cos = new double[views];
         sin = new double[views];
         for (int v = 0; v < views; v++) {
-            double a = Math.PI * v / views;
+            double a = Math.PI * (v + 0.5) / views;
             cos[v] = Math.cos(a);
             sin[v] = Math.sin(a);
         }

@@ -122,11 +122,16 @@ final class SliceRayTracer {
             if (last) {
                 tn = tmax;
             }
-            int m = map[idx];
-            double before = len[m];
-            len[m] = before + w * (tn - t);
-            if (before == 0) {
-                present[nPresent++] = m;
+            double seg = w * (tn - t);
+            if (seg > 0) {
+                // A zero-length segment (a ray through a voxel corner) must not register its material:
+                // it would stay at length 0 and be listed again in `present`, counting it twice.
+                int m = map[idx];
+                double before = len[m];
+                len[m] = before + seg;
+                if (before == 0) {
+                    present[nPresent++] = m;
+                }
             }
             if (last) {
                 return;
