@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.spectlab.core.error.InputException;
 import org.spectlab.simulator.cluster.ClusterJobs;
+import org.spectlab.simulator.cluster.JobSpec;
 import org.spectlab.simulator.run.BatchRunner;
+import org.spectlab.simulator.study.StudyConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,6 +45,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not print the progress line on stderr.")
     private boolean noProgress;
 
+    @Option(names = "--progress", description = "Print progress even when not on a terminal (for batch-system logs: "
+            + "a plain line at most every " + ProgressLine.PLAIN_INTERVAL_S + " s and one per finished phase).")
+    private boolean forceProgress;
+
+    /** Whether the command runs on a terminal; tests replace it. */
+    java.util.function.BooleanSupplier terminal = ProgressLine::onTerminal;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -57,16 +66,18 @@ public final class RunCommand implements Callable<Integer> {
         }
         Path file = ClusterJobs.jobFile(job, index, System.getenv());
         PrintWriter err = spec.commandLine().getErr();
-        BatchRunner.ProgressListener progress = noProgress ? BatchRunner.ProgressListener.NONE : done -> {
-            synchronized (err) {
-                err.printf(Locale.ROOT, "\rrun %s: batches %d", file.getFileName(), done);
-                err.flush();
-            }
-        };
-        ClusterJobs.RunOutcome o = ClusterJobs.run(file, n, force, progress);
-        if (!noProgress && !o.skipped()) {
-            err.println();
-            err.flush();
+        ProgressLine line = ProgressLine.of(err, "run " + file.getFileName(),
+                ProgressLine.Mode.choose(noProgress, forceProgress, terminal.getAsBoolean()));
+        BatchRunner.ProgressListener progress = BatchRunner.ProgressListener.NONE;
+        if (line.mode() != ProgressLine.Mode.OFF) {
+            StudyConfig cfg = JobSpec.read(file).config();
+            progress = SimulationProgress.of(line, cfg.simulation().histories(), cfg.simulation().batches());
+        }
+        ClusterJobs.RunOutcome o;
+        try {
+            o = ClusterJobs.run(file, n, force, progress);
+        } finally {
+            line.close();
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "job %d of %d (%s): %s %s, %.1f s%n", o.job().index(), o.job().jobs(), o.job().part(),

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
  * {@code spectlab simulate CONFIG.yaml --out DIR}: one Monte Carlo SPECT study from a study
  * configuration ({@link StudyConfig}; {@code example:NAME} for a shipped example), written as the
  * study folder of {@link SpectStudy} (study.json, truth/, spect/) whole or not at all. Progress
- * (batches done) goes to stderr; bad configurations are {@link InputException}s naming the field
+ * ({@link ProgressLine}: transport batches, then projection views, with rate and ETA) goes to stderr
+ * when it is a terminal or with {@code --progress}; bad configurations are {@link InputException}s naming the field
  * (exit code 2 under the root command).
  */
 @Command(name = "simulate",
@@ -58,6 +59,14 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not print the progress line on stderr.")
     private boolean noProgress;
 
+    @Option(names = "--progress", description = "Print progress even when not on a terminal (for logs: a plain line "
+            + "at most every " + ProgressLine.PLAIN_INTERVAL_S + " s and one per finished phase). On a terminal, "
+            + "progress is shown unless --no-progress.")
+    private boolean forceProgress;
+
+    /** Whether the command runs on a terminal; tests replace it. */
+    java.util.function.BooleanSupplier terminal = ProgressLine::onTerminal;
+
     @Option(names = "--resume", description = "Checkpoint the run into DIR.checkpoint/ (a part file per chunk of views "
             + "or batches, written as each completes) and, when that folder holds chunks of the same configuration "
             + "from an interrupted run, compute only what is missing. The study is bit-identical to an uninterrupted "
@@ -77,29 +86,28 @@ public final class SimulateCommand implements Callable<Integer> {
             throw InputException.field("--threads", "must be 1 to 1024, got " + n);
         }
         StudyConfig cfg = StudyConfig.load(config);
-        int batches = cfg.simulation().batches();
         PrintWriter err = spec.commandLine().getErr();
-        BatchRunner.ProgressListener progress = noProgress ? BatchRunner.ProgressListener.NONE : done -> {
-            synchronized (err) {
-                err.printf(Locale.ROOT, "\rsimulate: batches %d/%d", done, batches);
-                if (done >= batches) {
-                    err.println();
-                }
-                err.flush();
-            }
-        };
+        ProgressLine line = ProgressLine.of(err, "simulate",
+                ProgressLine.Mode.choose(noProgress, forceProgress, terminal.getAsBoolean()));
+        BatchRunner.ProgressListener progress = SimulationProgress.of(line, cfg.simulation().histories(),
+                cfg.simulation().batches());
         SpectStudy.Outcome o;
-        if (resume) {
-            Path checkpoint = Checkpoint.folderFor(outDir);
-            o = SpectStudy.run(cfg, n, Checkpoint.stage(checkpoint, progress, line -> {
-                synchronized (err) {
-                    err.println("simulate: " + line);
-                    err.flush();
-                }
-            }), RESUMABLE_RUN, VersionProvider.version(), outDir, force);
-            Checkpoint.delete(checkpoint);
-        } else {
-            o = SpectStudy.run(cfg, n, progress, VersionProvider.version(), outDir, force);
+        try {
+            if (resume) {
+                Path checkpoint = Checkpoint.folderFor(outDir);
+                o = SpectStudy.run(cfg, n, Checkpoint.stage(checkpoint, progress, text -> {
+                    synchronized (line) {
+                        line.close();
+                        err.println("simulate: " + text);
+                        err.flush();
+                    }
+                }), RESUMABLE_RUN, VersionProvider.version(), outDir, force);
+                Checkpoint.delete(checkpoint);
+            } else {
+                o = SpectStudy.run(cfg, n, progress, VersionProvider.version(), outDir, force);
+            }
+        } finally {
+            line.close();
         }
         SpectResult r = o.result();
         PrintWriter out = spec.commandLine().getOut();

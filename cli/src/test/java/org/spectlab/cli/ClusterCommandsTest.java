@@ -64,8 +64,11 @@ class ClusterCommandsTest {
                 .contains("completions: 3");
         assertThat(split.resolve("run-job.sh").toFile().canExecute()).isTrue();
         // job 1 by folder and index, the others by file
-        assertThat(run(new RunCommand(), split.toString(), "--index", "1", "--threads", "1", "--no-progress"))
+        assertThat(run(new RunCommand(), split.toString(), "--index", "1", "--threads", "1", "--progress"))
                 .isEqualTo(0);
+        // 6 views in 3 jobs: job 1 transports all 4 batches and projects its 2 views
+        assertThat(err.toString()).contains("run job-1.yaml transport: 4/4 batches (100%)")
+                .contains("run job-1.yaml projection: 2/2 views (100%)").doesNotContain("\r");
         assertThat(run(new RunCommand(), split.resolve("job-0.yaml").toString(), "--threads", "2", "--no-progress"))
                 .isEqualTo(0);
         // merge with a part missing: exit 2 naming the file and the command to run
@@ -98,8 +101,9 @@ class ClusterCommandsTest {
                 .isEqualTo(0);
         Path resumed = dir.resolve("resumed");
         assertThat(run(new SimulateCommand(), cfg.toString(), "--out", resumed.toString(), "--resume",
-                "--threads", "1", "--no-progress")).isEqualTo(0);
-        assertThat(err.toString()).contains("checkpoint").contains("0 of 4 batches reused");
+                "--threads", "1", "--progress")).isEqualTo(0);
+        assertThat(err.toString()).contains("checkpoint").contains("0 of 4 batches reused")
+                .contains("simulate transport: 4/4 batches (100%)").doesNotContain("\r");
         assertThat(dir.resolve("resumed.checkpoint")).doesNotExist();
         for (String f : List.of("spect/photopeak.s", "spect/expected/photopeak.s", "spect/spectrum.csv")) {
             assertThat(Files.mismatch(single.resolve(f), resumed.resolve(f))).as(f).isEqualTo(-1L);

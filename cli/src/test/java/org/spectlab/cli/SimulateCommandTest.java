@@ -40,7 +40,11 @@ class SimulateCommandTest {
 
     /** Runs the command with the root command's mapping of InputException to exit code 2. */
     private int run(String... args) {
-        CommandLine cl = new CommandLine(new SimulateCommand());
+        return run(new SimulateCommand(), args);
+    }
+
+    private int run(SimulateCommand command, String... args) {
+        CommandLine cl = new CommandLine(command);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
@@ -51,12 +55,37 @@ class SimulateCommandTest {
     }
 
     @Test
+    void progressIsOffWhenNotOnATerminalAndRewritesOneLineOnATerminal() throws Exception {
+        Path cfg = dir.resolve("tiny.yaml");
+        Files.writeString(cfg, tinyYaml("siemens-lehr", "120"));
+        SimulateCommand plain = new SimulateCommand();
+        plain.terminal = () -> false;
+        assertThat(run(plain, cfg.toString(), "--out", dir.resolve("a").toString(), "--threads", "2")).isEqualTo(0);
+        assertThat(err.toString()).doesNotContain("\r").doesNotContain("transport").doesNotContain("projection");
+        SimulateCommand tty = new SimulateCommand();
+        tty.terminal = () -> true;
+        assertThat(run(tty, cfg.toString(), "--out", dir.resolve("b").toString(), "--threads", "2")).isEqualTo(0);
+        assertThat(err.toString()).contains("\rsimulate transport: 0/2 batches")
+                .contains("\rsimulate projection: 0/4 views").contains("4/4 views (100%)");
+        // every phase's line is ended: the terminal is left on a fresh line
+        assertThat(err.toString()).endsWith(System.lineSeparator());
+        err.getBuffer().setLength(0);
+        SimulateCommand quiet = new SimulateCommand();
+        quiet.terminal = () -> true;
+        assertThat(run(quiet, cfg.toString(), "--out", dir.resolve("c").toString(), "--no-progress")).isEqualTo(0);
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
     void simulatesATinyStudyThatReadsBackWithProgressOnStderr() throws Exception {
         Path cfg = dir.resolve("tiny.yaml");
         Files.writeString(cfg, tinyYaml("siemens-lehr", "120"));
         Path study = dir.resolve("study");
-        assertThat(run(cfg.toString(), "--out", study.toString(), "--threads", "2", "--json")).isEqualTo(0);
-        assertThat(err.toString()).contains("batches 2/2");
+        // --progress: plain lines for a log (stderr is not a terminal here), one per finished phase
+        assertThat(run(cfg.toString(), "--out", study.toString(), "--threads", "2", "--json", "--progress"))
+                .isEqualTo(0);
+        assertThat(err.toString()).contains("simulate transport: 2/2 batches (100%)")
+                .contains("simulate projection: 4/4 views (100%)").contains("histories/s").doesNotContain("\r");
         JsonNode summary = new ObjectMapper().readTree(out.toString());
         assertThat(summary.get("windows").get(0).get("name").asText()).isEqualTo("photopeak");
         assertThat(summary.get("windows").get(0).get("expected_primary").asDouble()).isPositive();

@@ -18,11 +18,38 @@ import java.util.function.IntFunction;
  */
 public final class BatchRunner {
 
-    /** Told after each finished batch (from worker threads; implementations must be thread-safe). */
+    /**
+     * Told after each finished batch (from worker threads; implementations must be thread-safe).
+     *
+     * <p>Long runs have phases: a simulation announces each with {@link #phase} before its first
+     * unit. Batches of photon histories (forced-detection transport, analog runs) are counted with
+     * {@link #batchDone}; the projection views of forced detection with {@link #viewsDone}, so a
+     * listener that only implements {@code batchDone} sees exactly the batch counts it always saw.
+     * Counts restart at 1 in each phase and reach the phase's total. Calls come once per batch or
+     * view, never from inside a photon loop.
+     */
     @FunctionalInterface
     public interface ProgressListener {
-        /** @param batchesDone batches finished so far in this run */
+        /** Phase of transporting photon histories in batches; counted by {@link #batchDone}. */
+        String TRANSPORT = "transport";
+        /** Phase of projecting forced-detection views; counted by {@link #viewsDone}. */
+        String PROJECTION = "projection";
+
+        /** @param batchesDone batches finished so far in this run (or in the current transport phase) */
         void batchDone(long batchesDone);
+
+        /**
+         * A phase begins ({@link #TRANSPORT} or {@link #PROJECTION}); does nothing unless overridden.
+         *
+         * @param name  the phase
+         * @param total units (batches or views) the phase will finish
+         */
+        default void phase(String name, long total) {
+        }
+
+        /** @param viewsDone views projected so far in the current projection phase; ignored unless overridden */
+        default void viewsDone(long viewsDone) {
+        }
 
         /** A listener that ignores progress. */
         ProgressListener NONE = done -> { };

@@ -85,6 +85,11 @@ public final class AnalogSimulation {
         }
         requireDetectorOutsidePatient(scenario);
         PreparedPhysics physics = new PreparedPhysics(scenario, options);
+        long totalBatches = 0;
+        for (BatchRange r : ranges) {
+            totalBatches += r.count();
+        }
+        progress.phase(BatchRunner.ProgressListener.TRANSPORT, totalBatches);
         long[] before = new long[1];
         for (BatchRange r : ranges) {
             long offset = before[0];

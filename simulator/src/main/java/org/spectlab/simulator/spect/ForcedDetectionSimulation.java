@@ -103,8 +103,14 @@ public final class ForcedDetectionSimulation {
             sites += b.size();
         }
         Projector projector = new Projector(physics, options, batches);
+        long totalViews = 0;
         for (BatchRange r : viewRanges) {
-            projector.projectViews((int) r.first(), (int) r.count(), options.threads());
+            totalViews += r.count();
+        }
+        progress.phase(BatchRunner.ProgressListener.PROJECTION, totalViews);
+        AtomicInteger viewsDone = new AtomicInteger();
+        for (BatchRange r : viewRanges) {
+            projector.projectViews((int) r.first(), (int) r.count(), options.threads(), viewsDone, progress);
             done.accept(projector.partial((int) r.first(), (int) r.count(), options.scatterHistories(), sites));
         }
     }
@@ -124,7 +130,8 @@ public final class ForcedDetectionSimulation {
             sites += b.size();
         }
         Projector projector = new Projector(physics, options, batches);
-        projector.projectViews(firstView, viewCount, options.threads());
+        progress.phase(BatchRunner.ProgressListener.PROJECTION, viewCount);
+        projector.projectViews(firstView, viewCount, options.threads(), new AtomicInteger(), progress);
         return projector.partial(firstView, viewCount, options.scatterHistories(), sites);
     }
 
@@ -161,6 +168,7 @@ public final class ForcedDetectionSimulation {
         // Each history starts with weight 1; it stands for A_total * yield_total / N photons per second.
         double normalisation = physics.source.totalActivityBq() * physics.totalYield / total;
         BatchRange all = BatchRange.of(0, nb);
+        progress.phase(BatchRunner.ProgressListener.TRANSPORT, nb);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         runParallel(options.threads(), () -> {
@@ -281,7 +289,9 @@ public final class ForcedDetectionSimulation {
             }
         }
 
-        void projectViews(int firstView, int viewCount, int threads) {
+        /** Projects views {@code [firstView, firstView + viewCount)}, telling {@code progress} the running count. */
+        void projectViews(int firstView, int viewCount, int threads, AtomicInteger viewsDone,
+                          BatchRunner.ProgressListener progress) {
             AtomicInteger next = new AtomicInteger(firstView);
             int end = firstView + viewCount;
             runParallel(Math.max(1, Math.min(threads, viewCount)), () -> {
@@ -292,6 +302,7 @@ public final class ForcedDetectionSimulation {
                 int v;
                 while ((v = next.getAndIncrement()) < end) {
                     projectView(v, frame, detector, viewOut);
+                    progress.viewsDone(viewsDone.incrementAndGet());
                 }
             });
         }
