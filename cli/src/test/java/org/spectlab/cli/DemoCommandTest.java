@@ -56,4 +56,29 @@ class DemoCommandTest {
         assertThat(run(new StringWriter(), err, "demo", "--threads", "0", "--out", o)).isEqualTo(2);
         assertThat(err.toString()).contains("--threads");
     }
+
+    @Test
+    void datasetFanOutWritesSchedulerScriptsAndChecksItsOptions() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Path ds = dir.resolve("fan");
+        assertThat(run(out, err, "dataset", "--cases", "5", "--seed", "3", "--out", ds.toString(), "--jobs", "3",
+                "--scripts")).as(err.toString()).isZero();
+        String slurm = Files.readString(ds.resolve("dataset-slurm.sh"));
+        assertThat(slurm).contains("#SBATCH --array=0-2").contains("--jobs 3")
+                .contains("--job-index \"$SLURM_ARRAY_TASK_ID\"").contains("--collect");
+        assertThat(Files.readString(ds.resolve("dataset-job.sh"))).contains("JOB_COMPLETION_INDEX");
+        assertThat(ds.resolve("dataset-job.sh").toFile().canExecute()).isTrue();
+        String o = ds.toString();
+        StringWriter e2 = new StringWriter();
+        assertThat(run(new StringWriter(), e2, "dataset", "--cases", "5", "--seed", "3", "--out", o, "--job-index",
+                "1")).isEqualTo(2);
+        assertThat(e2.toString()).contains("--job-index").contains("needs --jobs");
+        assertThat(run(new StringWriter(), e2, "dataset", "--cases", "5", "--seed", "3", "--out", o, "--jobs", "3",
+                "--job-index", "3")).isEqualTo(2);
+        assertThat(e2.toString()).contains("0 to 2");
+        assertThat(run(new StringWriter(), e2, "dataset", "--cases", "5", "--seed", "3", "--out", o, "--collect"))
+                .isEqualTo(2);
+        assertThat(e2.toString()).contains("case_001").contains("missing");
+    }
 }

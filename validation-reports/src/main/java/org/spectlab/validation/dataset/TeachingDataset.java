@@ -1,6 +1,7 @@
 package org.spectlab.validation.dataset;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -14,7 +15,9 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.spectlab.core.error.InputException;
 import org.spectlab.core.grid.Grid3;
+import org.spectlab.core.grid.Volume;
 import org.spectlab.core.io.AtomicFiles;
+import org.spectlab.core.io.nifti.Nifti;
 import org.spectlab.phantoms.lesion.Lesion;
 import org.spectlab.simulator.study.StudyConfig;
 import org.spectlab.validation.pipeline.DemoStudy;
@@ -81,6 +84,42 @@ public final class TeachingDataset {
     }
 
     /**
+     * Which cases of a dataset one process generates: all of them, or job {@code index} of {@code jobs}
+     * (0-based), which takes the cases {@code c} (0-based) with {@code c % jobs == index}. Every case is a
+     * pure function of (dataset seed, case number), so jobs run in any order, on any machine, and
+     * {@link #collect} then writes the manifest and index a single run writes.
+     *
+     * @param index this job's index, 0 to {@code jobs - 1}
+     * @param jobs  number of jobs the dataset is split into (1 = all cases, manifest and index written)
+     */
+    public record CaseSelection(int index, int jobs) {
+        /** Every case, in one process. */
+        public static CaseSelection all() {
+            return new CaseSelection(0, 1);
+        }
+
+        /** Job {@code index} of {@code jobs}; checked. */
+        public static CaseSelection of(int index, int jobs) {
+            if (jobs < 1 || jobs > 10_000) {
+                throw InputException.field("--jobs", "must be 1 to 10000, got " + jobs);
+            }
+            if (index < 0 || index >= jobs) {
+                throw InputException.field("--job-index", "must be 0 to " + (jobs - 1) + " for " + jobs
+                        + " jobs, got " + index);
+            }
+            return new CaseSelection(index, jobs);
+        }
+
+        boolean includes(int caseIndex) {
+            return caseIndex % jobs == index;
+        }
+
+        boolean isAll() {
+            return jobs == 1;
+        }
+    }
+
+    /**
      * Generates the dataset into {@code outDir}.
      *
      * @param force replace existing case folders
@@ -88,11 +127,20 @@ public final class TeachingDataset {
      */
     public static List<GeneratedCase> generate(int cases, long seed, Path outDir, Integer histories, boolean quick,
                                                boolean force, StudyPipeline.Settings settings, Consumer<String> log) {
-        if (cases < 1 || cases > 10_000) {
-            throw InputException.field("--cases", "must be 1 to 10000, got " + cases);
-        }
-        if (histories != null && histories < 1) {
-            throw InputException.field("--histories", "must be at least 1, got " + histories);
+        return generate(cases, seed, outDir, histories, quick, force, settings, log, CaseSelection.all());
+    }
+
+    /**
+     * Generates the cases of {@code selection} into {@code outDir}; with every case selected, also the
+     * manifest and index (otherwise {@link #collect} writes them once every job is done).
+     */
+    public static List<GeneratedCase> generate(int cases, long seed, Path outDir, Integer histories, boolean quick,
+                                               boolean force, StudyPipeline.Settings settings, Consumer<String> log,
+                                               CaseSelection selection) {
+        checkSize(cases, histories);
+        if (selection.jobs() > cases) {
+            throw InputException.field("--jobs", "must be at most the number of cases (" + cases + "), got "
+                    + selection.jobs());
         }
         try {
             Files.createDirectories(outDir);
@@ -102,6 +150,9 @@ public final class TeachingDataset {
         long[] seeds = CasePlan.caseSeeds(seed, cases);
         List<GeneratedCase> out = new ArrayList<>();
         for (int c = 0; c < cases; c++) {
+            if (!selection.includes(c)) {
+                continue;
+            }
             CasePlan plan = CasePlan.draw(c + 1, seeds[c]);
             StudyConfig cfg = config(plan, histories, quick);
             log.accept(plan.id() + ": " + plan.lesionSummary());
@@ -113,15 +164,113 @@ public final class TeachingDataset {
                     plan.bodyScale(), plan.timePerViewS(), plan.lesionSummary()))).write(dir.resolve("report.html"));
             out.add(new GeneratedCase(plan, cfg, r));
         }
-        AtomicFiles.writeString(outDir.resolve("manifest.csv"), manifest(out));
-        index(out, seed).write(outDir.resolve("index.html"));
+        if (selection.isAll()) {
+            List<CaseRow> rows = new ArrayList<>();
+            for (GeneratedCase g : out) {
+                rows.add(CaseRow.of(g));
+            }
+            writeManifestAndIndex(rows, seed, outDir);
+        } else {
+            log.accept("job " + selection.index() + " of " + selection.jobs() + ": " + out.size()
+                    + " case(s) written; when every job is done: spectlab dataset --collect (same --cases, --seed)");
+        }
         return out;
     }
 
+    /**
+     * Writes {@code manifest.csv} and {@code index.html} of a dataset whose cases were generated by
+     * separate jobs ({@link CaseSelection}), reading each case folder back; the files are those a single
+     * run writes. Refuses, naming the folder, a case that is missing or incomplete, or whose
+     * {@code study.json} is not the configuration this dataset's seed gives it (a foreign case).
+     *
+     * @return the number of cases collected
+     */
+    public static int collect(int cases, long seed, Path outDir, Integer histories, boolean quick,
+                              Consumer<String> log) {
+        checkSize(cases, histories);
+        ObjectMapper json = new ObjectMapper();
+        long[] seeds = CasePlan.caseSeeds(seed, cases);
+        List<CaseRow> rows = new ArrayList<>();
+        for (int c = 0; c < cases; c++) {
+            CasePlan plan = CasePlan.draw(c + 1, seeds[c]);
+            StudyConfig cfg = config(plan, histories, quick);
+            Path dir = outDir.resolve(plan.id());
+            Path study = dir.resolve("study.json");
+            Path metrics = dir.resolve("metrics.json");
+            Path recon = dir.resolve("recon").resolve("recon.nii");
+            for (Path required : List.of(study, metrics, recon, dir.resolve("report.html"))) {
+                if (!Files.isRegularFile(required)) {
+                    throw InputException.field(plan.id(), "missing " + outDir.relativize(required)
+                            + ": case not generated yet, or its job failed (run it again)");
+                }
+            }
+            try {
+                JsonNode manifest = json.readTree(study.toFile());
+                String expected = json.writeValueAsString(cfg.toTree());
+                String actual = json.writeValueAsString(manifest.path("config"));
+                if (!expected.equals(actual)) {
+                    throw InputException.field(plan.id(), outDir.relativize(study) + " is not case " + (c + 1)
+                            + " of the dataset with seed " + seed + ", " + cases + " cases"
+                            + (histories == null ? "" : ", " + histories + " histories")
+                            + " (a foreign or outdated case folder)");
+                }
+                JsonNode perCase = json.readTree(metrics.toFile()).path("detection").path("per_case").path(0);
+                if (!perCase.path("lesions").isArray() || !perCase.path("false_positive_ids").isArray()) {
+                    throw InputException.field(plan.id(), outDir.relativize(metrics)
+                            + " has no detection.per_case[0] with lesions and false_positive_ids");
+                }
+                int hits = 0;
+                for (JsonNode l : perCase.path("lesions")) {
+                    hits += l.path("hit").asBoolean(false) ? 1 : 0;
+                }
+                rows.add(new CaseRow(plan, cfg, perCase.path("lesions").size(), hits,
+                        perCase.path("false_positive_ids").size(), Nifti.readVolume(recon)));
+            } catch (IOException e) {
+                throw InputException.field(plan.id(), "cannot read " + e.getMessage());
+            }
+            log.accept(plan.id() + ": collected");
+        }
+        writeManifestAndIndex(rows, seed, outDir);
+        return rows.size();
+    }
+
+    private static void checkSize(int cases, Integer histories) {
+        if (cases < 1 || cases > 10_000) {
+            throw InputException.field("--cases", "must be 1 to 10000, got " + cases);
+        }
+        if (histories != null && histories < 1) {
+            throw InputException.field("--histories", "must be at least 1, got " + histories);
+        }
+    }
+
+    /**
+     * What the manifest and index say of one case.
+     *
+     * @param plan           what was drawn
+     * @param config         the study configuration as run
+     * @param lesions        number of truth lesions
+     * @param hits           lesions found
+     * @param falsePositives detections that matched no lesion
+     * @param recon          the reconstructed image (Bq/mL)
+     */
+    record CaseRow(CasePlan plan, StudyConfig config, int lesions, int hits, int falsePositives, Volume recon) {
+        static CaseRow of(GeneratedCase g) {
+            var det = g.result().metrics().detection().perCase().get(0);
+            int hits = (int) det.lesions().stream().filter(o -> o.hit()).count();
+            return new CaseRow(g.plan(), g.config(), det.lesions().size(), hits, det.falsePositiveIds().size(),
+                    g.result().recon().image());
+        }
+    }
+
+    private static void writeManifestAndIndex(List<CaseRow> rows, long seed, Path outDir) {
+        AtomicFiles.writeString(outDir.resolve("manifest.csv"), manifest(rows));
+        index(rows, seed).write(outDir.resolve("index.html"));
+    }
+
     /** The manifest: one row per case; nothing in it depends on timing or threads. */
-    static String manifest(List<GeneratedCase> cases) {
+    static String manifest(List<CaseRow> cases) {
         StringBuilder s = new StringBuilder("case,seed,sex,body_scale,time_per_view_s,lesions,files\n");
-        for (GeneratedCase c : cases) {
+        for (CaseRow c : cases) {
             CasePlan p = c.plan();
             List<String> ls = new ArrayList<>();
             for (Lesion l : c.config().phantom().lesions()) {
@@ -138,26 +287,23 @@ public final class TeachingDataset {
         return s.toString();
     }
 
-    private static HtmlReport index(List<GeneratedCase> cases, long seed) {
+    private static HtmlReport index(List<CaseRow> cases, long seed) {
         HtmlReport.Builder b = HtmlReport.builder().title("spectlab teaching dataset (seed " + seed + ")")
                 .subtitle(cases.size() + " randomised torso SPECT/CT studies with ground truth");
         b.section("Cases");
         b.paragraph("Each case folder holds the study (study.json, truth/, ct/, spect/), the reconstruction "
                 + "(recon/), detections.json, metrics.json and report.html. manifest.csv lists the same.");
         Table.Builder t = Table.builder("Cases", "case", "seed", "patient", "lesions", "found", "false positives");
-        for (GeneratedCase c : cases) {
-            var det = c.result().metrics().detection().perCase().get(0);
-            long hits = det.lesions().stream().filter(o -> o.hit()).count();
+        for (CaseRow c : cases) {
             t.row(c.plan().id(), Long.toString(c.plan().seed()), String.format(Locale.ROOT, "%s, scale %.2f",
                     c.plan().male() ? "male" : "female", c.plan().bodyScale()), c.plan().lesionSummary(),
-                    hits + " / " + det.lesions().size(), Integer.toString(det.falsePositiveIds().size()));
+                    c.hits() + " / " + c.lesions(), Integer.toString(c.falsePositives()));
         }
         b.table(t.build());
         b.section("Thumbnails");
-        for (GeneratedCase c : cases) {
+        for (CaseRow c : cases) {
             b.png(c.plan().id() + ": coronal maximum-intensity projection of the reconstruction; "
-                    + c.plan().lesionSummary(), SliceRenderer.toPng(StudyFigures.coronalMip(
-                    c.result().recon().image(), 3)));
+                    + c.plan().lesionSummary(), SliceRenderer.toPng(StudyFigures.coronalMip(c.recon(), 3)));
         }
         return b.build();
     }

@@ -1,6 +1,7 @@
 package org.spectlab.validation.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spectlab.core.error.InputException;
 import org.spectlab.phantoms.lesion.Lesion;
 import org.spectlab.validation.pipeline.StudyPipeline;
 import org.spectlab.validation.report.HtmlChecks;
@@ -24,9 +26,28 @@ class TeachingDatasetTest {
         // Thread-count independence is the simulator's own tested property; here the seed is what matters.
         List<TeachingDataset.GeneratedCase> made = TeachingDataset.generate(2, 42, a, 5000, true, false,
                 StudyPipeline.Settings.allCorrections(2, 4, 2, "test"), line -> { });
-        TeachingDataset.generate(2, 42, b, 5000, true, false, StudyPipeline.Settings.allCorrections(2, 4, 2, "test"),
-                line -> { });
+        // b: the same dataset fanned out as two jobs run in reverse order, then collected
+        for (int job : new int[] {1, 0}) {
+            List<TeachingDataset.GeneratedCase> part = TeachingDataset.generate(2, 42, b, 5000, true, false,
+                    StudyPipeline.Settings.allCorrections(2, 4, 2, "test"), line -> { },
+                    TeachingDataset.CaseSelection.of(job, 2));
+            assertThat(part).hasSize(1);
+            assertThat(part.get(0).plan().id()).isEqualTo(job == 0 ? "case_001" : "case_002");
+        }
+        assertThat(b.resolve("manifest.csv")).doesNotExist();
+        assertThat(TeachingDataset.collect(2, 42, b, 5000, true, line -> { })).isEqualTo(2);
         assertThat(Files.readString(a.resolve("manifest.csv"))).isEqualTo(Files.readString(b.resolve("manifest.csv")));
+        assertThat(Files.readAllBytes(b.resolve("index.html"))).as("index.html of the fanned-out run")
+                .isEqualTo(Files.readAllBytes(a.resolve("index.html")));
+        // collect refuses a missing case and a foreign one (same folders, another dataset seed), naming the case
+        Path partial = dir.resolve("partial");
+        copyTree(a.resolve("case_001"), partial.resolve("case_001"));
+        assertThatThrownBy(() -> TeachingDataset.collect(2, 42, partial, 5000, true, line -> { }))
+                .isInstanceOf(InputException.class).hasMessageContaining("case_002").hasMessageContaining("missing");
+        assertThatThrownBy(() -> TeachingDataset.collect(2, 43, a, 5000, true, line -> { }))
+                .isInstanceOf(InputException.class).hasMessageContaining("case_001").hasMessageContaining("foreign");
+        assertThatThrownBy(() -> TeachingDataset.collect(2, 42, a, 6000, true, line -> { }))
+                .isInstanceOf(InputException.class).hasMessageContaining("foreign");
         List<Path> projections = new ArrayList<>();
         try (Stream<Path> s = Files.walk(a)) {
             s.filter(p -> p.getParent().getFileName().toString().equals("spect") && p.toString().endsWith(".s"))
@@ -56,6 +77,31 @@ class TeachingDatasetTest {
         String index = Files.readString(a.resolve("index.html"));
         assertThat(HtmlChecks.hasExternalLinks(index)).isFalse();
         assertThat(HtmlChecks.inlinePngs(index)).hasSize(2);
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    @Test
+    void jobSelectionsAreCheckedAndPartitionTheCases() {
+        assertThatThrownBy(() -> TeachingDataset.CaseSelection.of(2, 2)).isInstanceOf(InputException.class)
+                .hasMessageContaining("--job-index");
+        assertThatThrownBy(() -> TeachingDataset.CaseSelection.of(0, 0)).isInstanceOf(InputException.class)
+                .hasMessageContaining("--jobs");
+        assertThatThrownBy(() -> TeachingDataset.generate(2, 1, dir.resolve("x"), 5000, true, false,
+                StudyPipeline.Settings.allCorrections(2, 4, 2, "test"), line -> { },
+                TeachingDataset.CaseSelection.of(0, 3))).isInstanceOf(InputException.class)
+                .hasMessageContaining("--jobs");
     }
 
     @Test
