@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spectlab.core.error.InputException;
 import picocli.CommandLine;
 
 class XsCommandTest {
@@ -21,20 +20,15 @@ class XsCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** Runs {@code spectlab xs ARGS} through the real root command (its exit-code mapping included). */
     private int run(String... args) {
-        CommandLine cl = new CommandLine(new XsCommand());
+        CommandLine cl = SpectlabCommand.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        // The same mapping as the root command: InputException -> exit 2 and one line.
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            if (ex instanceof InputException) {
-                c.getErr().println("spectlab xs: " + ex.getMessage());
-                c.getErr().flush();
-                return SpectlabCommand.EXIT_BAD_INPUT;
-            }
-            throw ex;
-        });
-        return cl.execute(args);
+        String[] full = new String[args.length + 1];
+        full[0] = "xs";
+        System.arraycopy(args, 0, full, 1, args.length);
+        return cl.execute(full);
     }
 
     @Test
