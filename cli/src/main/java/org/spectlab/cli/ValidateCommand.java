@@ -10,6 +10,7 @@ import org.spectlab.core.error.InputException;
 import org.spectlab.validation.baseline.BaselineComparison;
 import org.spectlab.validation.baseline.Drift;
 import org.spectlab.validation.output.ValidationOutput;
+import org.spectlab.validation.suite.SuiteParts;
 import org.spectlab.validation.suite.SuiteRegistry;
 import org.spectlab.validation.suite.SuiteResult;
 import org.spectlab.validation.suite.SuiteRunner;
@@ -23,6 +24,11 @@ import picocli.CommandLine.Option;
  * writes {@code DIR/summary.json} and {@code DIR/report.html}, prints one progress line per case on
  * stderr, and exits with 0 when every quantity is within tolerance (and, with a baseline, none
  * drifted), {@link SpectlabCommand#EXIT_VALIDATION_FAILED} otherwise.
+ *
+ * <p>Fan-out ({@link SuiteParts}): {@code --jobs J --job-index K} runs only job K's cases (K defaults to
+ * {@code SLURM_ARRAY_TASK_ID} or {@code JOB_COMPLETION_INDEX}) and marks its summary as a part;
+ * {@code --merge PART_DIR...} then writes the summary and report of the whole suite, refusing missing,
+ * duplicated or foreign parts. The exit code of a part is that of its own cases.
  */
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
@@ -52,6 +58,18 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "Seed of every random stream (default: ${DEFAULT-VALUE}; the baselines use 1).")
     private long seed;
 
+    @Option(names = "--jobs", paramLabel = "J",
+            description = "Run only one of J jobs of the suite (case c goes to job c mod J); merge with --merge.")
+    private Integer jobs;
+
+    @Option(names = "--job-index", paramLabel = "K",
+            description = "With --jobs: this job, 0 to J-1. Default: SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX.")
+    private Integer jobIndex;
+
+    @Option(names = "--merge", arity = "1..*", paramLabel = "PART_DIR",
+            description = "Merge the --out folders of every job of a fanned-out run into --out (runs nothing).")
+    private java.util.List<Path> merge;
+
     @Option(names = "--threads", defaultValue = "2", paramLabel = "N",
             description = "Worker threads per case (default: ${DEFAULT-VALUE}).")
     private int threads;
@@ -78,12 +96,32 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         SuiteRegistry reg = registry != null ? registry : SuiteRegistry.defaults();
         PrintWriter err = spec.commandLine().getErr();
-        var s = reg.suite(suite);
-        err.printf(Locale.ROOT, "validate: suite %s, %d cases, seed %d%n", s.name(), s.cases().size(), seed);
-        err.flush();
-        SuiteResult result = SuiteRunner.of(seed, threads, VersionProvider.version(), err).run(s);
+        var whole = reg.suite(suite);
+        SuiteParts.Selection selection = selection();
+        if (merge != null && selection != null) {
+            throw InputException.field("--merge", "takes no --jobs or --job-index");
+        }
+        var s = selection == null ? whole : SuiteParts.select(whole, selection);
+        SuiteResult result;
+        if (merge != null) {
+            result = SuiteParts.merge(whole, merge);
+            err.printf(Locale.ROOT, "validate: merged %d part(s) of suite %s, %d cases, seed %d%n", merge.size(),
+                    whole.name(), result.cases().size(), result.seed());
+        } else {
+            err.printf(Locale.ROOT, "validate: suite %s, %d cases%s, seed %d%n", s.name(), s.cases().size(),
+                    selection == null ? "" : " (job " + selection.index() + " of " + selection.jobs() + ")", seed);
+            err.flush();
+            result = SuiteRunner.of(seed, threads, VersionProvider.version(), err).run(s);
+        }
         BaselineComparison comparison = baseline == null ? null : BaselineComparison.against(baseline, result);
-        ObjectNode summary = ValidationOutput.write(out, result, comparison);
+        ObjectNode summary;
+        if (selection == null) {
+            summary = ValidationOutput.write(out, result, comparison);
+        } else {
+            summary = ValidationOutput.summary(result, comparison);
+            SuiteParts.markPart(summary, selection, whole);
+            ValidationOutput.write(out, result, comparison, summary);
+        }
         if (comparison != null) {
             for (Drift d : comparison.failures()) {
                 err.printf(Locale.ROOT, "drift: %s/%s = %.6g, baseline %.6g (%s): %s%n", d.caseName(), d.quantity(),
@@ -102,5 +140,30 @@ public final class ValidateCommand implements Callable<Integer> {
             o.flush();
         }
         return ok ? 0 : SpectlabCommand.EXIT_VALIDATION_FAILED;
+    }
+
+    private SuiteParts.Selection selection() {
+        if (jobs == null) {
+            if (jobIndex != null) {
+                throw InputException.field("--job-index", "needs --jobs");
+            }
+            return null;
+        }
+        Integer k = jobIndex;
+        for (String variable : java.util.List.of("SLURM_ARRAY_TASK_ID", "JOB_COMPLETION_INDEX")) {
+            String v = System.getenv(variable);
+            if (k == null && v != null && !v.isBlank()) {
+                try {
+                    k = Integer.parseInt(v.trim());
+                } catch (NumberFormatException e) {
+                    throw InputException.field(variable, "must be an integer job index, got '" + v + "'");
+                }
+            }
+        }
+        if (k == null) {
+            throw InputException.field("--job-index", "needed with --jobs (or set SLURM_ARRAY_TASK_ID / "
+                    + "JOB_COMPLETION_INDEX)");
+        }
+        return SuiteParts.Selection.of(k, jobs);
     }
 }

@@ -80,4 +80,41 @@ class ValidateCommandTest {
                 .isEqualTo(SpectlabCommand.EXIT_BAD_INPUT);
         assertThat(err.toString()).contains("unknown suite 'nope'", "physics");
     }
+
+    @Test
+    void aSuiteFannedOutOverJobsMergesIntoOneSummary(@TempDir Path dir) throws Exception {
+        SuiteRegistry registry = SuiteRegistry.empty().define("decay", "three closed-form decay checks");
+        List<ValidationCase> cases = new java.util.ArrayList<>();
+        for (int k = 1; k <= 3; k++) {
+            double halves = k;
+            cases.add(ValidationCase.of("half-lives-" + k, "Tc-99m after " + k + " half-lives", config(),
+                    ctx -> List.of(Quantity.of("fraction", "1",
+                            org.spectlab.core.nuclide.NuclideLibrary.get("Tc-99m").decayFactor(21624.12 * halves),
+                            Reference.exact(Math.pow(0.5, halves), "2^-n (DDEP half-life 6.0067 h)"),
+                            Tolerance.relative(1e-9, "closed form")))));
+        }
+        registry.addCases("decay", () -> cases);
+        Path p0 = dir.resolve("p0");
+        Path p1 = dir.resolve("p1");
+        assertThat(run(new ValidateCommand(registry), "--suite", "decay", "--out", p1.toString(), "--jobs", "2",
+                "--job-index", "1")).as(err.toString()).isZero();
+        assertThat(run(new ValidateCommand(registry), "--suite", "decay", "--out", p0.toString(), "--jobs", "2",
+                "--job-index", "0")).as(err.toString()).isZero();
+        JsonNode part1 = new ObjectMapper().readTree(p1.resolve("summary.json").toFile());
+        assertThat(part1.get("cases")).hasSize(1);
+        assertThat(part1.get("part").get("jobs").asInt()).isEqualTo(2);
+        Path merged = dir.resolve("merged");
+        assertThat(run(new ValidateCommand(registry), "--suite", "decay", "--out", merged.toString(), "--merge",
+                p0.toString(), p1.toString())).as(err.toString()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(merged.resolve("summary.json").toFile());
+        assertThat(summary.get("cases")).hasSize(3);
+        assertThat(summary.has("part")).isFalse();
+        assertThat(summary.get("cases").get(1).get("name").asText()).isEqualTo("half-lives-2");
+        assertThat(run(new ValidateCommand(registry), "--suite", "decay", "--out", merged.toString(), "--merge",
+                p0.toString())).isEqualTo(SpectlabCommand.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("part 1 of 2 is missing");
+        assertThat(run(new ValidateCommand(registry), "--suite", "decay", "--out", merged.toString(), "--job-index",
+                "0")).isEqualTo(SpectlabCommand.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("--job-index").contains("needs --jobs");
+    }
 }

@@ -36,7 +36,15 @@ public final class ValidationOutput {
      * @return the summary tree written
      */
     public static ObjectNode write(Path dir, SuiteResult result, BaselineComparison baseline) {
-        ObjectNode tree = summary(result, baseline);
+        return write(dir, result, baseline, summary(result, baseline));
+    }
+
+    /**
+     * Writes a given summary tree (e.g. {@link #summary} with more members) and the report into {@code dir}.
+     *
+     * @return {@code tree}
+     */
+    public static ObjectNode write(Path dir, SuiteResult result, BaselineComparison baseline, ObjectNode tree) {
         AtomicFiles.writeString(dir.resolve(SUMMARY), SummaryJson.toText(tree));
         ValidationReport.of(result, baseline).write(dir.resolve(REPORT));
         return tree;

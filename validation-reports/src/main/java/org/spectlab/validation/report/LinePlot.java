@@ -1,5 +1,10 @@
 package org.spectlab.validation.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
@@ -86,6 +91,87 @@ public final class LinePlot {
     /** The plot title. */
     public String title() {
         return title;
+    }
+
+    /**
+     * The plot as JSON (title, axis labels, log axes, size in px, and each series with its points), so a
+     * summary file can carry its figures and a report can be rebuilt from it ({@link #fromJson}).
+     */
+    public ObjectNode toJson() {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("title", title);
+        n.put("x_label", xLabel);
+        n.put("y_label", yLabel);
+        n.put("log_x", logX);
+        n.put("log_y", logY);
+        n.put("width_px", widthPx);
+        n.put("height_px", heightPx);
+        ArrayNode list = n.putArray("series");
+        for (Series s : series) {
+            ObjectNode sn = list.addObject();
+            sn.put("name", s.name());
+            sn.put("markers_only", s.markersOnly());
+            array(sn.putArray("x"), s.x());
+            array(sn.putArray("y"), s.y());
+            if (s.errors() != null) {
+                array(sn.putArray("errors"), s.errors());
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Reads a plot written by {@link #toJson}.
+     *
+     * @throws IllegalArgumentException naming the member that is missing or malformed
+     */
+    public static LinePlot fromJson(JsonNode n) {
+        LinePlot p = of(text(n, "title"), text(n, "x_label"), text(n, "y_label"));
+        p.logAxes(n.path("log_x").asBoolean(false), n.path("log_y").asBoolean(false));
+        p.size(n.path("width_px").asInt(720), n.path("height_px").asInt(420));
+        for (JsonNode sn : n.path("series")) {
+            double[] x = doubles(sn, "x");
+            double[] y = doubles(sn, "y");
+            if (sn.has("errors")) {
+                p.pointsWithErrors(text(sn, "name"), x, y, doubles(sn, "errors"));
+            } else if (sn.path("markers_only").asBoolean(false)) {
+                p.points(text(sn, "name"), x, y);
+            } else {
+                p.line(text(sn, "name"), x, y);
+            }
+        }
+        return p;
+    }
+
+    private static void array(ArrayNode a, double[] v) {
+        for (double d : v) {
+            if (Double.isFinite(d)) {
+                a.add(d);
+            } else {
+                a.add(Double.toString(d));
+            }
+        }
+    }
+
+    private static String text(JsonNode n, String member) {
+        JsonNode v = n.get(member);
+        if (v == null || !v.isTextual()) {
+            throw new IllegalArgumentException("figure member '" + member + "' is missing or not text");
+        }
+        return v.asText();
+    }
+
+    private static double[] doubles(JsonNode n, String member) {
+        JsonNode v = n.get(member);
+        if (v == null || !v.isArray()) {
+            throw new IllegalArgumentException("figure series member '" + member + "' is missing or not an array");
+        }
+        double[] out = new double[v.size()];
+        for (int i = 0; i < out.length; i++) {
+            JsonNode e = v.get(i);
+            out[i] = e.isNumber() ? e.asDouble() : Double.parseDouble(e.asText());
+        }
+        return out;
     }
 
     /** Renders the plot as PNG bytes. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.spectlab.core.error.InputException;
+import org.spectlab.validation.report.LinePlot;
 
 /**
  * The {@code summary.json} format of a suite run, and its reader (used for regression baselines).
@@ -25,7 +26,9 @@ import org.spectlab.core.error.InputException;
  *                "quantities": [ { "name", "unit", "value", "uncertainty",
  *                                  "reference": { "value", "uncertainty", "source" },
  *                                  "tolerance": { "kind": "absolute|relative|z_score", "bound", "rationale" },
- *                                  "deviation", "passed" } ] } ],
+ *                                  "deviation", "passed" } ],
+ *                "figures": [ {plot, see LinePlot#toJson} ] } ],
+ *   "part": { "index", "jobs", "suite_cases" }   (only for one job of a fanned-out run, see SuiteParts)
  *   "baseline": { .. }   (only with --baseline, see org.spectlab.validation.baseline) }
  * </pre>
  * Non-finite numbers are written as the strings {@code "NaN"}, {@code "Infinity"}.
@@ -88,6 +91,12 @@ public final class SummaryJson {
                 qn.put("deviation", q.deviation());
                 qn.put("passed", q.passed());
             }
+            if (!c.figures().isEmpty()) {
+                ArrayNode figs = cn.putArray("figures");
+                for (LinePlot f : c.figures()) {
+                    figs.add(f.toJson());
+                }
+            }
         }
         return root;
     }
@@ -139,8 +148,17 @@ public final class SummaryJson {
             cn.path("configuration").fields().forEachRemaining(e -> config.put(e.getKey(),
                     MAPPER.convertValue(e.getValue(), Object.class)));
             JsonNode err = cn.path("error");
+            List<LinePlot> figures = new ArrayList<>();
+            for (JsonNode fn : cn.path("figures")) {
+                try {
+                    figures.add(LinePlot.fromJson(fn));
+                } catch (IllegalArgumentException e) {
+                    throw InputException.field(file + ": figures", e.getMessage());
+                }
+            }
             cases.add(new CaseResult(required(file, cn, "name").asText(), cn.path("description").asText(""), config,
-                    qs, cn.path("wall_time_s").asDouble(0), err.isMissingNode() || err.isNull() ? null : err.asText()));
+                    qs, cn.path("wall_time_s").asDouble(0), err.isMissingNode() || err.isNull() ? null : err.asText(),
+                    figures));
         }
         return new SuiteResult(required(file, root, "suite").asText(), root.path("description").asText(""), cases,
                 root.path("wall_time_s").asDouble(0), root.path("software_version").asText(""),
