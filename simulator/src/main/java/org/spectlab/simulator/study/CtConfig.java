@@ -21,8 +21,10 @@ import org.spectlab.simulator.ct.Misregistration;
  * {@code pixel_size_mm} a given {@code matrix} spans the phantom's larger in-plane extent (e.g.
  * {@code matrix: 512} on a 128 x 128 phantom of 4 mm gives 512 pixels of 1 mm, a clinical CT grid).
  * Slices are {@code slice_thickness_mm} thick over the phantom's axial extent. Default (no key):
- * the phantom's own voxel size and extent, the cheapest CT (e.g. 128^2 x 128 for the demo, about
- * 20 s on 2 cores), kept as default so that tests and the demo stay fast; a clinical grid is opt-in.
+ * the phantom's own voxel size and extent, the cheapest CT (no finer than the phantom's voxels, e.g.
+ * 4.42 mm pixels for the demo instead of 1 mm: about 20 times fewer pixels per slice, and CT time is
+ * proportional to pixels), kept as default so that tests and the demo stay fast; a clinical grid is
+ * opt-in.
  * Recon box-averages whatever grid is written onto its SPECT grid for the μ-map.
  *
  * @param enabled          whether a CT is simulated
