@@ -36,13 +36,12 @@ import org.spectlab.simulator.study.StudyConfig;
  *
  * <p>Statistical error: primaries are deterministic in forced detection, so the error is the Poisson
  * error of the photopeak counts, {@code 1/√N} ≈ 0.15% for the ~4.4e5 counts here (printed in the
- * assertion description), and the Monte Carlo error of the scatter estimate (a ~30% part of the
- * window known to a fraction of a percent in total). 3% is therefore a bound on systematic
+ * assertion description), and the Monte Carlo error of the scatter estimate (about 16% of the
+ * window here, known to a fraction of a percent in total). 3% is therefore a bound on systematic
  * differences between the simulator's physics and recon's nominal model (collimator response from
  * the nominal geometry, bilinear HU to μ, voxel-centre vs rotated-grid sampling). Measured (seed 5):
- * 1.001 of the truth with the ideal scatter estimate; for comparison (not asserted, measured with the CT
- * on the 6 mm phantom grid) 1.027 with TEW,
- * 1.137 with DEW and 1.189 without scatter correction.
+ * 1.001 of the truth with the ideal scatter estimate; for comparison (not asserted, measured with the
+ * CT on the 6 mm phantom grid) 1.027 with TEW, 1.137 with DEW and 1.189 without scatter correction.
  */
 class MonteCarloQuantitationTest {
     @TempDir
