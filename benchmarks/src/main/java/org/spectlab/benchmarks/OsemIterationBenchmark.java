@@ -1,5 +1,8 @@
 package org.spectlab.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,13 +44,22 @@ import org.spectlab.recon.transform.psf.DepthDependentBlur;
  * iteration and are reused across iterations). The phantom is a water-filled elliptical cylinder
  * (34 x 24 cm) with uniform activity.
  *
+ * <p>Memory: the fork runs with {@code -Xmx2g}, the issue's limit, so a completed run proves that the
+ * case fits in 2 GB of heap. It also prints two figures per trial (lines starting with {@code heap:}):
+ * the used heap after the set-up, after a {@code System.gc()} (what the reconstruction keeps live:
+ * projector tables, μ-map, sensitivities, data), and the peak heap over the trial, the sum of the
+ * peak usages of the heap memory pools ({@link MemoryPoolMXBean#getPeakUsage}, reset at the start of
+ * the set-up). The sum of per-pool peaks bounds the true simultaneous peak from above, and includes
+ * garbage not yet collected, so it depends on the collector; the live figure does not. For the
+ * allocation rate add JMH's {@code -prof gc}.
+ *
  * <p>Run: {@code mvn -B -pl benchmarks -am package -DskipTests && java -jar benchmarks/target/benchmarks.jar
  * OsemIterationBenchmark -f 1 -wi 0 -i 2}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgs = {"-Xmx1g"})
+@Fork(value = 1, jvmArgs = {"-Xmx2g"})
 @Warmup(iterations = 1)
 @Measurement(iterations = 2)
 public class OsemIterationBenchmark {
@@ -73,6 +85,11 @@ public class OsemIterationBenchmark {
     /** Builds the phantom, its projections with the chosen model, and the sensitivities. */
     @Setup(Level.Trial)
     public void setUp() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
         AcquisitionGeometry orbit = AcquisitionGeometry.circular(VIEWS, 0, 360, RotationDirection.CW, RADIUS_MM, 2);
         ProjectionSet empty = ProjectionSet.zeros(orbit, N, N, PIXEL_MM, PIXEL_MM,
                 EnergyWindow.centred("photopeak", 140.5, 20), 15.0);
@@ -105,11 +122,23 @@ public class OsemIterationBenchmark {
         data = empty.withData(projector.forward(activity));
         osem = Osem.of(1, 8);
         sensitivities = osem.sensitivities(projector);
+        System.gc();
+        long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        System.out.printf("%nheap: live after set-up %.0f MB (model %s, max heap %.0f MB)%n", live / 1048576.0,
+                model, Runtime.getRuntime().maxMemory() / 1048576.0);
     }
 
-    /** Releases the worker threads. */
+    /** Prints the peak heap of the trial and releases the worker threads. */
     @TearDown(Level.Trial)
     public void tearDown() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        System.out.printf("%nheap: peak over the trial %.0f MB (sum of heap pool peaks, model %s)%n",
+                peak / 1048576.0, model);
         loops.close();
     }
 

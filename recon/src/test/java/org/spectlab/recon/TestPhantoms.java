@@ -47,6 +47,58 @@ public final class TestPhantoms {
     }
 
     /**
+     * As {@link #attenuatedCylinder} for a cylinder whose axis is at {@code (x0Mm, y0Mm)}, attenuating
+     * inside the same radius, for any orbit: in view {@code v} at angle θ the centre projects to the
+     * column coordinate {@code u0 = x0 cos θ + y0 sin θ} (the column axis {@code (cos θ, sin θ)} of the
+     * projection package's convention), and the profile of the on-axis case is shifted by {@code u0}.
+     */
+    public static ProjectionSet attenuatedCylinderAt(ProjectionSet empty, double x0Mm, double y0Mm, double radiusMm,
+                                                     double countsPerMm3, double muPerCm) {
+        int cols = empty.cols();
+        double pix = empty.pixelSizeColMm();
+        double muPerMm = muPerCm / 10.0;
+        int sub = 64;
+        float[] data = new float[empty.data().length];
+        for (int v = 0; v < empty.views(); v++) {
+            double a = empty.geometry().angleRad(v);
+            double u0 = x0Mm * Math.cos(a) + y0Mm * Math.sin(a);
+            for (int c = 0; c < cols; c++) {
+                double sum = 0;
+                for (int m = 0; m < sub; m++) {
+                    double u = (c - 0.5 * (cols - 1) + (m + 0.5) / sub - 0.5) * pix - u0;
+                    if (Math.abs(u) < radiusMm) {
+                        double h = Math.sqrt(radiusMm * radiusMm - u * u);
+                        sum += muPerMm > 0 ? (1 - Math.exp(-2 * muPerMm * h)) / muPerMm : 2 * h;
+                    }
+                }
+                float value = (float) (sum / sub * pix * pix * countsPerMm3);
+                for (int r = 0; r < empty.rows(); r++) {
+                    data[empty.index(v, r, c)] = value;
+                }
+            }
+        }
+        return empty.withData(data);
+    }
+
+    /** Mean of the voxels within {@code radiusMm} of the line {@code (x0Mm, y0Mm)} along z (all slices). */
+    public static double meanInCircleAt(Volume v, double x0Mm, double y0Mm, double radiusMm) {
+        Grid3 g = v.grid();
+        double s = 0;
+        int n = 0;
+        for (int k = 0; k < g.nz(); k++) {
+            for (int j = 0; j < g.ny(); j++) {
+                for (int i = 0; i < g.nx(); i++) {
+                    if (Math.hypot(g.xMm(i) - x0Mm, g.yMm(j) - y0Mm) <= radiusMm) {
+                        s += v.get(i, j, k);
+                        n++;
+                    }
+                }
+            }
+        }
+        return s / n;
+    }
+
+    /**
      * A cylinder along z (all slices) of radius {@code radiusMm} centred at (x0, y0) with value
      * {@code value}, voxelised with the area fraction of each voxel inside the circle (8x8 sub-samples).
      */

@@ -9,6 +9,9 @@ import org.spectlab.core.error.InputException;
 import org.spectlab.core.grid.Grid3;
 import org.spectlab.core.grid.LabelVolume;
 import org.spectlab.core.grid.Volume;
+import org.spectlab.core.nuclide.EmissionKind;
+import org.spectlab.core.nuclide.EmissionLine;
+import org.spectlab.core.nuclide.NuclideLibrary;
 
 class CtConversionTest {
 
@@ -24,6 +27,26 @@ class CtConversionTest {
         // between nodes it is smooth: 155 keV lies between its neighbours.
         double m155 = ReferenceAttenuation.waterMuPerCm(155);
         assertThat(m155).isBetween(ReferenceAttenuation.waterMuPerCm(159), ReferenceAttenuation.waterMuPerCm(150));
+    }
+
+    @Test
+    void tableCoversEveryMainLineOfTheNuclideLibrary() {
+        // Every gamma line of >= 5 % yield above the CT range's 30 keV (e.g. Cs-137 661.7, I-131 637.0,
+        // Ba-133 356.0, Co-57 122.1 keV) converts; above the last node the conversion refuses clearly.
+        for (String name : NuclideLibrary.names()) {
+            for (EmissionLine l : NuclideLibrary.get(name).linesAbove(0.05)) {
+                if (l.kind() == EmissionKind.GAMMA && l.energyKeV() >= 30) {
+                    assertThat(l.energyKeV()).as("%s %s keV", name, l.energyKeV())
+                            .isBetween(ReferenceAttenuation.minEnergyKeV(), ReferenceAttenuation.maxEnergyKeV());
+                    assertThat(BilinearHuConversion.forKVp(120).muPerCm(0, l.energyKeV()))
+                            .isEqualTo(ReferenceAttenuation.waterMuPerCm(l.energyKeV()));
+                }
+            }
+        }
+        // NISTIR 5632 Table 4, water at 800 keV: 0.07865 cm^2/g (4 digits: tolerance is the rounding).
+        assertThat(ReferenceAttenuation.waterMuPerCm(800)).isCloseTo(0.07865, offset(0.00002));
+        assertThatThrownBy(() -> ReferenceAttenuation.waterMuPerCm(1001)).isInstanceOf(InputException.class)
+                .hasMessageContaining("energy (keV)").hasMessageContaining("800");
     }
 
     @Test

@@ -21,10 +21,11 @@ class CtAttenuationMapTest {
     /**
      * Main photon lines (keV, ENSDF via NNDC NuDat): Tl-201 Hg K x-rays ~71 (mean of the 68.9-82.5 keV
      * group weighted to K-alpha), Ga-67 93.3/184.6/300.2, Tc-99m 140.5, I-123 159.0, Tl-201 167.4,
-     * In-111 171.3/245.4, Lu-177 208.4, I-131 364.5.
+     * In-111 171.3/245.4, Ga-67 393.5, Lu-177 113.0/208.4, I-131 364.5/637.0, and the calibration and
+     * check sources of the library: Co-57 122.1/136.5, Ba-133 81.0/356.0, Cs-137 661.7 (DDEP values, core's emission-lines.csv).
      */
-    private static final double[] LINES_KEV = {71, 93.3, 140.5, 159.0, 167.4, 171.3, 184.6, 208.4, 245.4, 300.2,
-        364.5};
+    private static final double[] LINES_KEV = {71, 81.0, 93.3, 113.0, 122.1, 136.5, 140.5, 159.0, 167.4, 171.3,
+        184.6, 208.4, 245.4, 300.2, 356.0, 364.5, 393.5, 637.0, 661.7};
     private static final Grid3 PHANTOM = Grid3.centred(128, 128, 4, 2, 2, 2);
     private static final Grid3 CT = Grid3.centred(128, 128, 4, 2, 2, 2);
     private static final Grid3 SPECT = Grid3.centred(64, 64, 2, 4, 4, 4);

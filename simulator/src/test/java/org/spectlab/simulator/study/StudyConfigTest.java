@@ -2,6 +2,7 @@ package org.spectlab.simulator.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -68,6 +69,42 @@ class StudyConfigTest {
         assertThat(tree.get("camera").get("windows").isArray()).isTrue();
         StudyConfig again = StudyConfig.parse(JSON.writeValueAsString(tree), "normalised.json", null);
         assertThat(again.toTree()).isEqualTo(tree);
+    }
+
+    @Test
+    void ctGridAndMisregistrationAreConfigurableAndRecorded() throws Exception {
+        // Default: the phantom's grid (16 x 16 x 8 voxels of 6 mm).
+        StudyConfig d = parse(base());
+        var dg = d.ct().grid(d.phantom().grid());
+        assertThat(new int[] {dg.nx(), dg.ny(), dg.nz()}).containsExactly(16, 16, 8);
+        assertThat(dg.voxelXMm()).isEqualTo(6.0);
+        assertThat(d.ct().misregistration()).isEqualTo(org.spectlab.simulator.ct.Misregistration.none());
+        // A matrix alone spans the phantom's 96 mm: 64 pixels of 1.5 mm, centred like the phantom grid.
+        ObjectNode t = base();
+        t.putObject("ct").put("matrix", 64).put("slice_thickness_mm", 3).putObject("misregistration")
+                .put("rotation_z_deg", 2.5).putArray("shift_mm").add(3.3).add(-2.4).add(1.6);
+        StudyConfig c = parse(t);
+        var g = c.ct().grid(c.phantom().grid());
+        var pg = c.phantom().grid();
+        assertThat(new int[] {g.nx(), g.ny(), g.nz()}).containsExactly(64, 64, 16);
+        assertThat(g.voxelXMm()).isEqualTo(1.5);
+        assertThat(g.xMm(0) + g.xMm(63)).isCloseTo(pg.xMm(0) + pg.xMm(15), within(1e-9));
+        assertThat(c.ct().protocol(g, 11, 1).misregistration())
+                .isEqualTo(org.spectlab.simulator.ct.Misregistration.of(3.3, -2.4, 1.6, 2.5));
+        // Matrix and pixel size together set the field of view (here 512 x 1 mm, wider than the phantom).
+        ObjectNode w = base();
+        w.putObject("ct").put("matrix", 512).put("pixel_size_mm", 1.0);
+        var wg = parse(w).ct().grid(pg);
+        assertThat(wg.nx()).isEqualTo(512);
+        assertThat(wg.voxelXMm()).isEqualTo(1.0);
+        // Recorded as run, and read back to the same configuration.
+        ObjectNode tree = c.toTree();
+        assertThat(tree.at("/ct/misregistration/shift_mm/1").asDouble()).isEqualTo(-2.4);
+        assertThat(tree.at("/ct/misregistration/rotation_z_deg").asDouble()).isEqualTo(2.5);
+        assertThat(tree.at("/ct/matrix").asInt()).isEqualTo(64);
+        CtConfig again = StudyConfig.parse(JSON.writeValueAsString(tree), "again.json", null).ct();
+        assertThat(again.grid(pg).sameGeometry(g)).isTrue();
+        assertThat(again.misregistration()).isEqualTo(c.ct().misregistration());
     }
 
     @Test
@@ -146,6 +183,15 @@ class StudyConfigTest {
         failsNaming("'ct.kvp': must be in [30, 140], got 200", t -> t.putObject("ct").put("kvp", 200));
         failsNaming("'ct.noise': must be true or false", t -> t.putObject("ct").put("noise", "yes"));
         failsNaming("'ct.rotation': unknown key", t -> t.putObject("ct").put("rotation", 1));
+        failsNaming("'ct.matrix': must be 1 to 2048, got 0", t -> t.putObject("ct").put("matrix", 0));
+        failsNaming("'ct.misregistration.shift_mm': must be a list of 3", t -> t.putObject("ct")
+                .putObject("misregistration").putArray("shift_mm").add(1).add(2));
+        failsNaming("'ct.misregistration.shift_mm[2]': must be within [-100, 100] mm", t -> t.putObject("ct")
+                .putObject("misregistration").putArray("shift_mm").add(1).add(2).add(300));
+        failsNaming("'ct.misregistration.rotation_z_deg': must be in [-45, 45]", t -> t.putObject("ct")
+                .putObject("misregistration").put("rotation_z_deg", 90));
+        failsNaming("'ct.misregistration.tilt': unknown key", t -> t.putObject("ct")
+                .putObject("misregistration").put("tilt", 3));
         failsNaming("'phantom': unknown phantom example", t -> t.put("phantom", "example:dragon"));
     }
 
