@@ -138,6 +138,25 @@ class AdministrationTest {
         assertThat(fraction(wbc, "lungs")).isGreaterThan(0.8);
     }
 
+    @Test
+    void iodideFillsTheThyroidOfTheHeadNeckPhantom() throws Exception {
+        String cfg = "grid: {size: [24, 28, 36], voxel_mm: 8}\nsampling: {sub_samples: 2}\n"
+                + "preset: {name: head_neck}\n"
+                + "kinetics: {agent: i123-iodide, administered_mbq: 20, time_h: 24}\n";
+        PhantomConfig.Rendered r = PhantomConfig.parse(cfg, "t").render();
+        JsonNode a = r.truth().toTree().get("administration");
+        JsonNode thyroid = group(a, "thyroid");
+        assertThat(thyroid.get("labels").toString()).contains("thyroid_left").contains("thyroid_right");
+        // 30 % of the iodide reaches the thyroid (ICRP 56 fraction) minus what has not yet been taken up by 24 h
+        assertThat(thyroid.get("fraction_of_administered_atoms").asDouble()).isBetween(0.28, 0.30);
+        // the head/neck phantom has no stomach: its share is folded into the remainder and recorded
+        assertThat(group(a, LabelGroups.REMAINDER).get("folded_from").toString()).contains("stomach");
+        Phantom p = r.phantom().phantom();
+        // thyroid concentration far above the rest of the neck (about 20 mL of thyroid hold 29 % of the atoms)
+        assertThat(p.region("thyroid_left").concentrationBqPerMl())
+                .isGreaterThan(100 * p.region("neck_muscle").concentrationBqPerMl());
+    }
+
     private static double fraction(JsonNode a, String group) {
         return group(a, group).get("fraction_of_administered_atoms").asDouble();
     }
