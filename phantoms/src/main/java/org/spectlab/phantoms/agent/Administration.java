@@ -29,9 +29,10 @@ import org.spectlab.phantoms.model.Region;
  * total is unchanged. Concentration of region i in group g: {@code A_g(t) w_i / sum_j w_j V_j}, with
  * {@code V_j} the volumes the regions occupy in the whole phantom (not only the part on the grid), so
  * organs cut by the field of view keep their true concentration. Groups the phantom lacks are folded into
- * their fallback ({@link LabelGroups}). Approximation: the phantom stands for the whole patient: the
- * remainder group (blood and soft tissue) is spread over the phantom's own remainder labels, so a torso
- * or head phantom carries the whole body's remainder activity.
+ * their fallback or lie outside the phantom ({@link LabelGroups}). Approximation: the remainder group
+ * (blood and soft tissue) is spread over the phantom's own remainder labels, so a torso or head phantom
+ * carries the whole body's remainder activity (its soft-tissue concentration is too high by the ratio of
+ * the patient's soft tissue to the phantom's).
  *
  * <p>Bookkeeping: the groups' activities plus the excreted activity (the model's sinks, tracked as their
  * own compartments) equal {@code A0 exp(-lambda t)} at every time; {@code phantom.json} lists both.
@@ -45,6 +46,7 @@ public final class Administration {
     private final TracerKinetics kinetics;
     private final Map<String, List<String>> groupLabels;
     private final Map<String, String> foldedInto;
+    private final Set<String> outside;
     private final Map<String, List<String>> groupCompartments;
     private final Phantom phantom;
     private final String[] regionGroup;
@@ -72,19 +74,23 @@ public final class Administration {
         // resolve groups onto labels, folding absent groups into their fallback
         groupLabels = new LinkedHashMap<>();
         foldedInto = new LinkedHashMap<>();
+        outside = new LinkedHashSet<>();
         groupCompartments = new LinkedHashMap<>();
         Map<String, List<Retention>> merged = new LinkedHashMap<>();
         Set<String> claimed = new LinkedHashSet<>();
         for (String g : byGroup.keySet()) {
             String target = g;
-            while (!target.equals(LabelGroups.REMAINDER) && present(target, labelVolume).isEmpty()) {
+            while (target != null && !target.equals(LabelGroups.REMAINDER) && present(target, labelVolume).isEmpty()) {
                 target = LabelGroups.fallback(target);
             }
-            if (!target.equals(g)) {
+            if (target == null) {
+                outside.add(g);
+                target = g;
+            } else if (!target.equals(g)) {
                 foldedInto.put(g, target);
             }
             merged.computeIfAbsent(target, x -> new ArrayList<>()).add(byGroup.get(g));
-            if (!target.equals(LabelGroups.REMAINDER) && !groupLabels.containsKey(target)) {
+            if (!outside.contains(target) && !target.equals(LabelGroups.REMAINDER) && !groupLabels.containsKey(target)) {
                 List<String> labels = present(target, labelVolume);
                 for (String l : labels) {
                     if (!claimed.add(l)) {
@@ -259,6 +265,7 @@ public final class Administration {
         agent.sources().forEach((id, text) -> src.addObject().put("id", id).put("citation", text));
         ArrayNode comps = o.putArray("compartments");
         double body = 0;
+        double inPhantom = 0;
         for (String g : kinetics.compartments()) {
             ObjectNode c = comps.addObject();
             c.put("group", g);
@@ -274,11 +281,16 @@ public final class Administration {
             });
             double a = kinetics.activityMBqAt(g, scanTimeH);
             body += a;
+            c.put("in_phantom", !outside.contains(g));
+            if (!outside.contains(g)) {
+                inPhantom += a;
+            }
             c.put("activity_at_scan_mbq", a);
             c.put("fraction_of_administered_atoms", kinetics.retention(g).at(scanTimeH));
             c.put("decays_in_acquisition_mbq_s", kinetics.decaysMBqSIn(g, scanTimeH, acquisitionS));
         }
         o.put("body_activity_at_scan_mbq", body);
+        o.put("body_activity_in_phantom_at_scan_mbq", inPhantom);
         o.put("excreted_fraction", kinetics.excretedFraction(scanTimeH));
         o.put("excreted_activity_at_scan_mbq", kinetics.excretedActivityMBqAt(scanTimeH));
         o.put("decayed_administered_activity_at_scan_mbq", administeredMBq * kinetics.decayFactor(scanTimeH));

@@ -24,9 +24,11 @@ import org.spectlab.core.error.InputException;
  *       lesions (which take their activity from their host organ's group);</li>
  *   <li>{@code excreted}: outside the body (urine and faeces voided), not rendered.</li>
  * </ul>
- * A group none of whose labels the phantom has is folded into its fallback ({@code red_marrow} into
- * {@code skeleton}, every other group into {@code remainder}); phantom.json records where each
- * compartment's activity went. Approximation: within a group, activity is spread in proportion to label
+ * A group none of whose labels the phantom has is folded into its fallback when it has one
+ * ({@code red_marrow} into {@code skeleton}: the marrow spaces lie in the trabecular bone); any other
+ * missing group is outside the phantom (e.g. the bladder of a head/neck phantom, or bowel the torso does
+ * not model): its activity stays in the patient's bookkeeping but is not rendered, and phantom.json marks
+ * it {@code in_phantom: false}. Approximation: within a group, activity is spread in proportion to label
  * volume (not mass).
  */
 public final class LabelGroups {
@@ -82,8 +84,8 @@ public final class LabelGroups {
         return l == null ? List.of() : l;
     }
 
-    /** Where a group goes when the phantom has none of its labels. */
+    /** Where a group goes when the phantom has none of its labels, or null: outside the phantom. */
     public static String fallback(String group) {
-        return group.equals("red_marrow") ? "skeleton" : REMAINDER;
+        return group.equals("red_marrow") ? "skeleton" : null;
     }
 }

@@ -56,6 +56,8 @@ class AdministrationTest {
         // the torso lies wholly inside the grid: the regions carry exactly the body activity (1e-9 relative)
         assertThat(r.phantom().totalActivityBq() * 1e-6).isCloseTo(a.get("body_activity_at_scan_mbq").asDouble(),
                 Offset.offset(1e-9 * 740));
+        assertThat(a.get("body_activity_in_phantom_at_scan_mbq").asDouble())
+                .isEqualTo(a.get("body_activity_at_scan_mbq").asDouble());
         // the metastasis takes its activity from the skeleton group at 5x the spine concentration
         Phantom p = r.phantom().phantom();
         assertThat(p.region("metastasis_1").concentrationBqPerMl())
@@ -125,13 +127,14 @@ class AdministrationTest {
         JsonNode dtpa = PhantomConfig.parse(base + "kinetics: {agent: tc99m-dtpa-aerosol, administered_mbq: 40,"
                 + " time_h: 0.0167}\n", "t").render().truth().toTree().get("administration");
         assertThat(fraction(dtpa, "lungs")).isGreaterThan(0.98);
-        // ingestion: at 10 min the sulfur colloid is mostly in the stomach; small intestine folded into the
-        // remainder (this torso has no small_intestine label), and recorded as such
+        // ingestion: at 10 min the sulfur colloid is mostly in the stomach; this torso has no small_intestine
+        // or colon label, so their activity is kept in the bookkeeping but marked outside the phantom
         JsonNode sc = PhantomConfig.parse(base + "kinetics: {agent: tc99m-sulfur-colloid-oral, administered_mbq: 20,"
                 + " time_h: 0.1667}\n", "t").render().truth().toTree().get("administration");
         assertThat(fraction(sc, "stomach")).isCloseTo(Math.pow(0.5, 0.1667 / Math.log(2)), Offset.offset(1e-6));
-        JsonNode rem = group(sc, LabelGroups.REMAINDER);
-        assertThat(rem.get("folded_from").toString()).contains("small_intestine").contains("colon");
+        assertThat(group(sc, "small_intestine").get("in_phantom").asBoolean()).isFalse();
+        assertThat(group(sc, "colon").get("in_phantom").asBoolean()).isFalse();
+        assertThat(group(sc, "stomach").get("in_phantom").asBoolean()).isTrue();
         // labelled cells: lungs first (at 2 min mostly there), liver and spleen/marrow by 24 h
         JsonNode wbc = PhantomConfig.parse(base + "kinetics: {agent: in111-oxine-wbc, administered_mbq: 18,"
                 + " time_h: 0.0333}\n", "t").render().truth().toTree().get("administration");
@@ -149,8 +152,12 @@ class AdministrationTest {
         assertThat(thyroid.get("labels").toString()).contains("thyroid_left").contains("thyroid_right");
         // 30 % of the iodide reaches the thyroid (ICRP 56 fraction) minus what has not yet been taken up by 24 h
         assertThat(thyroid.get("fraction_of_administered_atoms").asDouble()).isBetween(0.28, 0.30);
-        // the head/neck phantom has no stomach: its share is folded into the remainder and recorded
-        assertThat(group(a, LabelGroups.REMAINDER).get("folded_from").toString()).contains("stomach");
+        // the head/neck phantom has no stomach or bladder: their activity is outside the phantom, not rendered
+        assertThat(group(a, "stomach").get("in_phantom").asBoolean()).isFalse();
+        assertThat(group(a, "urinary_bladder").get("in_phantom").asBoolean()).isFalse();
+        assertThat(r.phantom().totalActivityBq() * 1e-6).isLessThan(
+                a.get("body_activity_at_scan_mbq").asDouble() - group(a, "urinary_bladder").get("activity_at_scan_mbq")
+                        .asDouble() + 1e-9);
         Phantom p = r.phantom().phantom();
         // thyroid concentration far above the rest of the neck (about 20 mL of thyroid hold 29 % of the atoms)
         assertThat(p.region("thyroid_left").concentrationBqPerMl())
