@@ -29,10 +29,15 @@ import org.spectlab.phantoms.model.Region;
  * total is unchanged. Concentration of region i in group g: {@code A_g(t) w_i / sum_j w_j V_j}, with
  * {@code V_j} the volumes the regions occupy in the whole phantom (not only the part on the grid), so
  * organs cut by the field of view keep their true concentration. Groups the phantom lacks are folded into
- * their fallback or lie outside the phantom ({@link LabelGroups}). Approximation: the remainder group
- * (blood and soft tissue) is spread over the phantom's own remainder labels, so a torso or head phantom
- * carries the whole body's remainder activity (its soft-tissue concentration is too high by the ratio of
- * the patient's soft tissue to the phantom's).
+ * their fallback or lie outside the phantom ({@link LabelGroups}).
+ *
+ * <p>Remainder: the phantom is part of a patient of {@code patientMassKg} (default the ICRP
+ * Publication 89 reference adult, 73 kg male / 60 kg female, taken from the phantom name). The remainder
+ * group (blood and all soft tissue not in another group) is spread uniformly over the patient's
+ * remainder volume, {@code V = mass / (1 g/mL) - volume of the agent's other organ groups in the
+ * phantom}; the phantom's remainder labels hold the share {@code V_phantom / V} of it (at most all of
+ * it), and the rest is outside the phantom. Approximations: whole-body density 1 g/mL; organs of the
+ * agent's groups that the phantom lacks are not subtracted; a scaled phantom does not rescale the mass.
  *
  * <p>Bookkeeping: the groups' activities plus the excreted activity (the model's sinks, tracked as their
  * own compartments) equal {@code A0 exp(-lambda t)} at every time; {@code phantom.json} lists both.
@@ -52,15 +57,26 @@ public final class Administration {
     private final String[] regionGroup;
     private final double[] regionWeight;
     private final Map<String, Double> groupWeightMl;
+    private final double patientMassKg;
+    private final double remainderInPhantom;
 
     private Administration(Agent agent, double administeredMBq, double scanTimeH, double acquisitionS,
-                           List<Double> reportTimesH, Phantom phantom, List<Lesion> lesions, double[] regionVolumeMl) {
+                           List<Double> reportTimesH, double patientMassKg, Phantom phantom, List<Lesion> lesions,
+                           double[] regionVolumeMl) {
         this.agent = agent;
         this.administeredMBq = administeredMBq;
         this.scanTimeH = scanTimeH;
         this.acquisitionS = acquisitionS;
         this.reportTimesH = List.copyOf(reportTimesH);
         this.phantom = phantom;
+        if (Double.isNaN(patientMassKg)) {
+            // ICRP Publication 89 (2002) reference adult body masses
+            patientMassKg = phantom.name().contains("female") ? 60.0 : 73.0;
+        }
+        if (!(patientMassKg > 0) || !Double.isFinite(patientMassKg)) {
+            throw InputException.field("kinetics.patient_mass_kg", "must be > 0, got " + patientMassKg);
+        }
+        this.patientMassKg = patientMassKg;
         CompartmentModel model = agent.model();
         Map<String, Retention> byGroup = agent.groupRetention(model);
         Set<String> lesionLabels = new LinkedHashSet<>();
@@ -165,6 +181,29 @@ public final class Administration {
                 groupWeightMl.merge(g, w * regionVolumeMl[i], Double::sum);
             }
         }
+        double remPhantomMl = 0;
+        double organsMl = 0;
+        for (Map.Entry<String, List<String>> e : groupLabels.entrySet()) {
+            double v = 0;
+            for (String l : e.getValue()) {
+                v += labelVolume.get(l);
+            }
+            if (e.getKey().equals(LabelGroups.REMAINDER)) {
+                remPhantomMl = v;
+            } else {
+                organsMl += v;
+            }
+        }
+        double remPatientMl = patientMassKg * 1000.0 - organsMl;
+        remainderInPhantom = remPatientMl > remPhantomMl ? remPhantomMl / remPatientMl : 1.0;
+    }
+
+    /** Share of a group's activity that lies in the phantom: 1, 0 (outside) or the remainder's share. */
+    private double inPhantomShare(String group) {
+        if (outside.contains(group)) {
+            return 0;
+        }
+        return group.equals(LabelGroups.REMAINDER) ? remainderInPhantom : 1.0;
     }
 
     /**
@@ -175,15 +214,16 @@ public final class Administration {
      * @param scanTimeH       time of the scan (start of the acquisition) after administration, h
      * @param acquisitionS    acquisition duration, s (0: no cumulated map)
      * @param reportTimesH    further times (h) at which phantom.json reports the bookkeeping
+     * @param patientMassKg   mass of the patient the phantom belongs to, kg (NaN: ICRP 89 reference)
      * @param phantom         the phantom with its lesions inserted
      * @param lesions         the lesions (their uptake must be relative to the host)
      * @param regionVolumeMl  volume each region occupies in the whole phantom, mL, in region order
      */
     public static Administration of(Agent agent, double administeredMBq, double scanTimeH, double acquisitionS,
-                                    List<Double> reportTimesH, Phantom phantom, List<Lesion> lesions,
-                                    double[] regionVolumeMl) {
-        return new Administration(agent, administeredMBq, scanTimeH, acquisitionS, reportTimesH, phantom, lesions,
-                regionVolumeMl);
+                                    List<Double> reportTimesH, double patientMassKg, Phantom phantom,
+                                    List<Lesion> lesions, double[] regionVolumeMl) {
+        return new Administration(agent, administeredMBq, scanTimeH, acquisitionS, reportTimesH, patientMassKg, phantom,
+                lesions, regionVolumeMl);
     }
 
     private static List<String> present(String group, Map<String, Double> labelVolume) {
@@ -244,7 +284,7 @@ public final class Administration {
             double c = 0;
             if (regionGroup[i] != null) {
                 double w = groupWeightMl.get(regionGroup[i]);
-                c = w > 0 ? groupValue[i] * 1e6 * regionWeight[i] / w : 0;
+                c = w > 0 ? groupValue[i] * inPhantomShare(regionGroup[i]) * 1e6 * regionWeight[i] / w : 0;
             }
             out.add(r.withConcentration(c));
         }
@@ -258,6 +298,7 @@ public final class Administration {
         o.put("route", agent.route().key()).put("route_description", agent.route().description());
         o.put("excretion", agent.excretion());
         o.put("administered_activity_mbq", administeredMBq);
+        o.put("patient_mass_kg", patientMassKg);
         o.put("scan_time_h", scanTimeH);
         o.put("acquisition_duration_s", acquisitionS);
         o.put("model_notes", agent.notes());
@@ -282,9 +323,9 @@ public final class Administration {
             double a = kinetics.activityMBqAt(g, scanTimeH);
             body += a;
             c.put("in_phantom", !outside.contains(g));
-            if (!outside.contains(g)) {
-                inPhantom += a;
-            }
+            c.put("share_in_phantom", inPhantomShare(g));
+            c.put("activity_in_phantom_at_scan_mbq", a * inPhantomShare(g));
+            inPhantom += a * inPhantomShare(g);
             c.put("activity_at_scan_mbq", a);
             c.put("fraction_of_administered_atoms", kinetics.retention(g).at(scanTimeH));
             c.put("decays_in_acquisition_mbq_s", kinetics.decaysMBqSIn(g, scanTimeH, acquisitionS));

@@ -48,12 +48,14 @@ import org.spectlab.phantoms.voxel.Voxeliser;
  *            compartments: {liver: {coefficients: [..], half_times_h: [..], permanent_fraction: 0}}}
  *   # or a built-in agent (see AgentLibrary): its nuclide, route and compartment model
  * kinetics: {agent: tc99m-mdp, administered_mbq: 740, time_h: 3, acquisition_s: 1200,
- *            report_times_h: [24, 48]}
+ *            report_times_h: [24, 48], patient_mass_kg: 73}
  * </pre>
  * With an agent, lesions need {@code uptake_ratio} (their activity comes from the host organ's
  * compartment), {@code time_h} is the scan start after administration (h), {@code acquisition_s} the
  * acquisition duration (s; with it a cumulated-activity map is rendered too) and
- * {@code report_times_h} further times at which phantom.json reports the bookkeeping.
+ * {@code report_times_h} further times at which phantom.json reports the bookkeeping, and
+ * {@code patient_mass_kg} the patient the phantom is part of (default the ICRP 89 reference adult; it
+ * sets how much of the blood/soft-tissue activity the phantom holds, see {@link Administration}).
  * Unknown keys, unknown presets / organs / shapes / materials (checked against
  * {@link MaterialLibrary#builtIn()}), negative activities and lesions outside the body are
  * {@link InputException}s naming the field. With kinetics, every label that should carry activity
@@ -69,7 +71,8 @@ public final class PhantomConfig {
     private final AgentDose agentDose;
 
     /** An agent administration as configured (mapped onto the phantom at render time). */
-    private record AgentDose(Agent agent, double administeredMBq, double acquisitionS, List<Double> reportTimesH) {
+    private record AgentDose(Agent agent, double administeredMBq, double acquisitionS, List<Double> reportTimesH,
+                             double patientMassKg) {
     }
 
     private PhantomConfig(Grid3 grid, Phantom phantom, List<Lesion> lesions, Voxeliser voxeliser,
@@ -138,7 +141,7 @@ public final class PhantomConfig {
         AgentDose agentDose = null;
         if (top.has("kinetics") && top.child("kinetics").has("agent")) {
             Node k = top.child("kinetics").allowOnly("agent", "nuclide", "administered_mbq", "time_h", "acquisition_s",
-                    "report_times_h");
+                    "report_times_h", "patient_mass_kg");
             Agent agent = AgentLibrary.get(k.path() + ".agent", k.text("agent"));
             if (k.has("nuclide")) {
                 String n = NuclideLibrary.canonicalName(k.text("nuclide"));
@@ -164,7 +167,8 @@ public final class PhantomConfig {
                 }
             }
             timeH = k.nonNegative("time_h", 0);
-            agentDose = new AgentDose(agent, k.positive("administered_mbq"), k.nonNegative("acquisition_s", 0), report);
+            agentDose = new AgentDose(agent, k.positive("administered_mbq"), k.nonNegative("acquisition_s", 0), report,
+                    k.has("patient_mass_kg") ? k.positive("patient_mass_kg") : Double.NaN);
         } else if (top.has("kinetics")) {
             Node k = top.child("kinetics").allowOnly("nuclide", "administered_mbq", "time_h", "compartments");
             double halfLifeS = NuclideLibrary.get(k.text("nuclide")).halfLifeS();
@@ -332,7 +336,8 @@ public final class PhantomConfig {
         VoxelisedPhantom vp = voxeliser.render(grid, phantom);
         if (agentDose != null) {
             Administration a = Administration.of(agentDose.agent(), agentDose.administeredMBq(), timeH,
-                    agentDose.acquisitionS(), agentDose.reportTimesH(), phantom, lesions, wholePhantomVolumesMl(vp));
+                    agentDose.acquisitionS(), agentDose.reportTimesH(), agentDose.patientMassKg(), phantom, lesions,
+                    wholePhantomVolumesMl(vp));
             VoxelisedPhantom at = voxeliser.render(grid, a.phantomAt(timeH));
             Volume cumulated = agentDose.acquisitionS() > 0 ? voxeliser.render(grid, a.phantomCumulated()).activity()
                     : null;
