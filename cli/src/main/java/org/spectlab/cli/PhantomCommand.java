@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.spectlab.core.error.InputException;
 import org.spectlab.core.grid.Grid3;
+import org.spectlab.phantoms.agent.Agent;
+import org.spectlab.phantoms.agent.AgentLibrary;
 import org.spectlab.phantoms.config.PhantomConfig;
 import org.spectlab.phantoms.library.PresetCatalog;
 import org.spectlab.phantoms.truth.TruthFolder;
@@ -21,12 +23,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code spectlab phantom list|render}: the phantom library and the rendering of a phantom
- * configuration to its ground-truth folder.
+ * {@code spectlab phantom list|agents|render}: the phantom library, the built-in tracer agents and the
+ * rendering of a phantom configuration to its ground-truth folder.
  *
  * <ul>
  *   <li>{@code phantom list [--json]}: every preset with a one-line description, its dimensions (mm) and
  *       the example configuration shipped for it;</li>
+ *   <li>{@code phantom agents [--json]}: every built-in agent ({@code kinetics.agent} in a config) with
+ *       its nuclide, administration route, excretion path and sources;</li>
  *   <li>{@code phantom render CONFIG.yaml --out DIR [--json]}: voxelises the configuration and writes
  *       {@code DIR/truth/} (activity.nii in Bq/mL at the configured time, labels.nii/.json,
  *       materials.nii/.json, phantom.json) as a whole or not at all. {@code CONFIG} may be
@@ -36,8 +40,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "phantom",
         mixinStandardHelpOptions = true,
-        description = {"Digital phantoms: list the presets, render a phantom configuration to ground truth."},
-        subcommands = {PhantomCommand.ListPresets.class, PhantomCommand.Render.class})
+        description = {"Digital phantoms: list the presets and tracer agents, render a phantom configuration to "
+            + "ground truth."},
+        subcommands = {PhantomCommand.ListPresets.class, PhantomCommand.ListAgents.class, PhantomCommand.Render.class})
 public final class PhantomCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -45,7 +50,7 @@ public final class PhantomCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: list or render");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: list, agents or render");
     }
 
     /** {@code phantom list}. */
@@ -76,8 +81,62 @@ public final class PhantomCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "%-17s   dimensions: %s%n", "", p.dimensions());
                     out.printf(Locale.ROOT, "%-17s   example:    example:%s%n", "", p.example());
                 }
+                for (String e : PresetCatalog.agentExampleNames()) {
+                    out.printf(Locale.ROOT, "%-17s example:%s (a built-in agent; see 'spectlab phantom agents')%n",
+                            "agent example", e);
+                }
                 out.println();
                 out.println("Render an example: spectlab phantom render example:iec-8to1.yaml --out DIR");
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code phantom agents}. */
+    @Command(name = "agents", mixinStandardHelpOptions = true,
+            description = "List the built-in tracer agents (kinetics.agent in a phantom config): key, nuclide, "
+                + "administration route, excretion and the sources of their biokinetic numbers.")
+    static final class ListAgents implements Callable<Integer> {
+        @Option(names = "--json", description = "Print {\"agents\": [{key, name, nuclide, route, excretion, "
+                + "compartments, sources}]}.")
+        private boolean json;
+
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws JsonProcessingException {
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                ObjectMapper mapper = new ObjectMapper();
+                ObjectNode root = mapper.createObjectNode();
+                ArrayNode arr = root.putArray("agents");
+                for (Agent a : AgentLibrary.all()) {
+                    ObjectNode o = arr.addObject().put("key", a.key()).put("name", a.name())
+                            .put("nuclide", a.nuclide()).put("route", a.route().key()).put("excretion", a.excretion());
+                    ArrayNode c = o.putArray("compartments");
+                    for (Agent.Compartment comp : a.compartments()) {
+                        c.addObject().put("name", comp.name()).put("group", comp.group())
+                                .put("half_time_h", comp.halfTimeH());
+                    }
+                    ArrayNode src = o.putArray("sources");
+                    a.sources().values().forEach(src::add);
+                }
+                out.println(mapper.writeValueAsString(root));
+            } else {
+                for (Agent a : AgentLibrary.all()) {
+                    out.printf(Locale.ROOT, "%-26s %s%n", a.key(), a.name());
+                    out.printf(Locale.ROOT, "%-26s   nuclide %s, route %s, excretion %s%n", "", a.nuclide(),
+                            a.route().key(), a.excretion());
+                    for (String src : a.sources().values()) {
+                        String line = src.length() > 110 ? src.substring(0, 107) + "..." : src;
+                        out.printf(Locale.ROOT, "%-26s   source: %s%n", "", line);
+                    }
+                }
+                out.println();
+                out.println("Use one: kinetics: {agent: tc99m-mdp, administered_mbq: 740, time_h: 3, acquisition_s: 1200}"
+                        + "  (example: spectlab phantom render example:torso-mdp.yaml --out DIR)");
             }
             out.flush();
             return 0;

@@ -51,6 +51,23 @@ class PhantomCommandTest {
     }
 
     @Test
+    void agentsListsNuclideRouteAndSources() throws Exception {
+        assertThat(run("agents")).isZero();
+        assertThat(out.toString()).contains("tc99m-mdp").contains("route iv_bolus").contains("tc99m-dtpa-aerosol")
+                .contains("route inhalation").contains("route ingestion").contains("route labelled_cells")
+                .contains("source: Whole body and regional retention");
+        out.getBuffer().setLength(0);
+        assertThat(run("agents", "--json")).isZero();
+        JsonNode agents = new ObjectMapper().readTree(out.toString()).get("agents");
+        assertThat(agents.size()).isGreaterThanOrEqualTo(11);
+        assertThat(agents.get(0).get("nuclide").asText()).isEqualTo("Tc-99m");
+        assertThat(agents.get(0).get("sources").size()).isPositive();
+        out.getBuffer().setLength(0);
+        assertThat(run("list")).isZero();
+        assertThat(out.toString()).contains("example:torso-mdp.yaml");
+    }
+
+    @Test
     void renderWritesTheTruthFolder() throws Exception {
         Path cfg = dir.resolve("cyl.yaml");
         Files.writeString(cfg, "grid: {size: [12, 12, 10], voxel_mm: 10}\n"

@@ -14,7 +14,12 @@ import java.util.Map;
 import org.spectlab.core.error.InputException;
 import org.spectlab.core.grid.Grid3;
 import org.spectlab.core.material.MaterialLibrary;
+import org.spectlab.core.grid.Volume;
 import org.spectlab.core.nuclide.NuclideLibrary;
+import org.spectlab.phantoms.agent.Administration;
+import org.spectlab.phantoms.agent.Agent;
+import org.spectlab.phantoms.agent.AgentLibrary;
+import org.spectlab.phantoms.shape.Aabb;
 import org.spectlab.phantoms.kinetics.Retention;
 import org.spectlab.phantoms.kinetics.TracerKinetics;
 import org.spectlab.phantoms.lesion.Lesion;
@@ -41,7 +46,16 @@ import org.spectlab.phantoms.voxel.Voxeliser;
  * allow_overlap: false
  * kinetics: {nuclide: Tc-99m, administered_mbq: 740, time_h: 2,
  *            compartments: {liver: {coefficients: [..], half_times_h: [..], permanent_fraction: 0}}}
+ *   # or a built-in agent (see AgentLibrary): its nuclide, route and compartment model
+ * kinetics: {agent: tc99m-mdp, administered_mbq: 740, time_h: 3, acquisition_s: 1200,
+ *            report_times_h: [24, 48], patient_mass_kg: 73}
  * </pre>
+ * With an agent, lesions need {@code uptake_ratio} (their activity comes from the host organ's
+ * compartment), {@code time_h} is the scan start after administration (h), {@code acquisition_s} the
+ * acquisition duration (s; with it a cumulated-activity map is rendered too) and
+ * {@code report_times_h} further times at which phantom.json reports the bookkeeping, and
+ * {@code patient_mass_kg} the patient the phantom is part of (default the ICRP 89 reference adult; it
+ * sets how much of the blood/soft-tissue activity the phantom holds, see {@link Administration}).
  * Unknown keys, unknown presets / organs / shapes / materials (checked against
  * {@link MaterialLibrary#builtIn()}), negative activities and lesions outside the body are
  * {@link InputException}s naming the field. With kinetics, every label that should carry activity
@@ -54,15 +68,22 @@ public final class PhantomConfig {
     private final Voxeliser voxeliser;
     private final TracerKinetics kinetics;
     private final double timeH;
+    private final AgentDose agentDose;
+
+    /** An agent administration as configured (mapped onto the phantom at render time). */
+    private record AgentDose(Agent agent, double administeredMBq, double acquisitionS, List<Double> reportTimesH,
+                             double patientMassKg) {
+    }
 
     private PhantomConfig(Grid3 grid, Phantom phantom, List<Lesion> lesions, Voxeliser voxeliser,
-                          TracerKinetics kinetics, double timeH) {
+                          TracerKinetics kinetics, double timeH, AgentDose agentDose) {
         this.grid = grid;
         this.phantom = phantom;
         this.lesions = List.copyOf(lesions);
         this.voxeliser = voxeliser;
         this.kinetics = kinetics;
         this.timeH = timeH;
+        this.agentDose = agentDose;
     }
 
     /** Reads a YAML or JSON file. */
@@ -117,7 +138,38 @@ public final class PhantomConfig {
         Phantom withLesions = LesionInserter.insert(phantom, lesions, top.bool("allow_overlap", false));
         TracerKinetics kinetics = null;
         double timeH = Double.NaN;
-        if (top.has("kinetics")) {
+        AgentDose agentDose = null;
+        if (top.has("kinetics") && top.child("kinetics").has("agent")) {
+            Node k = top.child("kinetics").allowOnly("agent", "nuclide", "administered_mbq", "time_h", "acquisition_s",
+                    "report_times_h", "patient_mass_kg");
+            Agent agent = AgentLibrary.get(k.path() + ".agent", k.text("agent"));
+            if (k.has("nuclide")) {
+                String n = NuclideLibrary.canonicalName(k.text("nuclide"));
+                if (!n.equals(agent.nuclide())) {
+                    throw InputException.field(k.path() + ".nuclide", n + " differs from agent '" + agent.key()
+                            + "', which is labelled with " + agent.nuclide() + "; leave nuclide out");
+                }
+            }
+            List<Double> report = new ArrayList<>();
+            if (k.has("report_times_h")) {
+                int n = k.list("report_times_h").size();
+                for (double t : k.numbers("report_times_h", n)) {
+                    if (!(t >= 0) || !Double.isFinite(t)) {
+                        throw InputException.field(k.path() + ".report_times_h", "times must be >= 0 h, got " + t);
+                    }
+                    report.add(t);
+                }
+            }
+            for (int i = 0; i < lesions.size(); i++) {
+                if (!lesions.get(i).uptake().relative()) {
+                    throw InputException.field("lesions[" + i + "].concentration_bq_per_ml", "with kinetics.agent, "
+                            + "give uptake_ratio (relative to the host organ) instead of an absolute concentration");
+                }
+            }
+            timeH = k.nonNegative("time_h", 0);
+            agentDose = new AgentDose(agent, k.positive("administered_mbq"), k.nonNegative("acquisition_s", 0), report,
+                    k.has("patient_mass_kg") ? k.positive("patient_mass_kg") : Double.NaN);
+        } else if (top.has("kinetics")) {
             Node k = top.child("kinetics").allowOnly("nuclide", "administered_mbq", "time_h", "compartments");
             double halfLifeS = NuclideLibrary.get(k.text("nuclide")).halfLifeS();
             Map<String, Retention> comps = new LinkedHashMap<>();
@@ -159,7 +211,7 @@ public final class PhantomConfig {
                 }
             }
         }
-        return new PhantomConfig(grid, withLesions, lesions, vox, kinetics, timeH);
+        return new PhantomConfig(grid, withLesions, lesions, vox, kinetics, timeH, agentDose);
     }
 
     /**
@@ -271,13 +323,70 @@ public final class PhantomConfig {
         return kinetics;
     }
 
-    /** Voxelised phantom and its ground truth (at {@code kinetics.time_h} when kinetics are given). */
+    /** The agent of {@code kinetics.agent}, or null. */
+    public Agent agent() {
+        return agentDose == null ? null : agentDose.agent();
+    }
+
+    /**
+     * Voxelised phantom and its ground truth (at {@code kinetics.time_h} when kinetics are given; with an
+     * agent, also the cumulated activity over the acquisition).
+     */
     public Rendered render() {
         VoxelisedPhantom vp = voxeliser.render(grid, phantom);
+        if (agentDose != null) {
+            Administration a = Administration.of(agentDose.agent(), agentDose.administeredMBq(), timeH,
+                    agentDose.acquisitionS(), agentDose.reportTimesH(), agentDose.patientMassKg(), phantom, lesions,
+                    wholePhantomVolumesMl(vp));
+            VoxelisedPhantom at = voxeliser.render(grid, a.phantomAt(timeH));
+            Volume cumulated = agentDose.acquisitionS() > 0 ? voxeliser.render(grid, a.phantomCumulated()).activity()
+                    : null;
+            return new Rendered(at, PhantomTruth.of(at, lesions, timeH).withAdministration(a, cumulated));
+        }
         if (kinetics != null) {
             vp = voxeliser.render(grid, kinetics.applyAt(vp, timeH));
         }
         return new Rendered(vp, PhantomTruth.of(vp, lesions, timeH));
+    }
+
+    /**
+     * The volume (mL) each region occupies in the whole phantom: from the rendering itself when the
+     * phantom lies inside the grid, else from a rendering on a grid of the same voxel size covering the
+     * phantom's bounding box on the same lattice (so organs cut by the field of view keep their true
+     * concentration).
+     */
+    private double[] wholePhantomVolumesMl(VoxelisedPhantom onGrid) {
+        Aabb b = null;
+        for (Region r : phantom.regions()) {
+            b = b == null ? r.shape().bounds() : b.union(r.shape().bounds());
+        }
+        double vx = grid.voxelXMm();
+        double vy = grid.voxelYMm();
+        double vz = grid.voxelZMm();
+        Aabb gridBox = Aabb.of(grid.originXMm() - vx / 2, grid.originYMm() - vy / 2, grid.originZMm() - vz / 2,
+                grid.originXMm() + (grid.nx() - 0.5) * vx, grid.originYMm() + (grid.ny() - 0.5) * vy,
+                grid.originZMm() + (grid.nz() - 0.5) * vz);
+        VoxelisedPhantom whole = onGrid;
+        if (b != null && !gridBox.encloses(b)) {
+            // same lattice as the target grid (origin shifted by whole voxels), so the sub-samples of the
+            // voxels both grids share are the same points and the shared part is counted identically
+            long ix = (long) Math.floor((b.minXMm() - grid.originXMm()) / vx) - 1;
+            long iy = (long) Math.floor((b.minYMm() - grid.originYMm()) / vy) - 1;
+            long iz = (long) Math.floor((b.minZMm() - grid.originZMm()) / vz) - 1;
+            double ox = grid.originXMm() + ix * vx;
+            double oy = grid.originYMm() + iy * vy;
+            double oz = grid.originZMm() + iz * vz;
+            int nx = (int) Math.ceil((b.maxXMm() - ox) / vx) + 2;
+            int ny = (int) Math.ceil((b.maxYMm() - oy) / vy) + 2;
+            int nz = (int) Math.ceil((b.maxZMm() - oz) / vz) + 2;
+            Grid3 g = Grid3.of(nx, ny, nz, vx, vy, vz, ox, oy, oz);
+            whole = voxeliser.render(g, phantom);
+        }
+        double[] v = new double[phantom.regions().size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = whole.regionVolumeMl(i);
+        }
+        return v;
     }
 
     /**

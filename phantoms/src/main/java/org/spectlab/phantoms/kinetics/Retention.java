@@ -54,6 +54,23 @@ public final class Retention {
         return new Retention(new double[] {fraction}, new double[] {halfTimeH});
     }
 
+    /** The sum of several retentions (their exponential terms side by side). */
+    public static Retention sum(java.util.List<Retention> parts) {
+        int n = 0;
+        for (Retention r : parts) {
+            n += r.coefficients.length;
+        }
+        double[] a = new double[n];
+        double[] t = new double[n];
+        int k = 0;
+        for (Retention r : parts) {
+            System.arraycopy(r.coefficients, 0, a, k, r.coefficients.length);
+            System.arraycopy(r.halfTimesH, 0, t, k, r.halfTimesH.length);
+            k += r.coefficients.length;
+        }
+        return new Retention(a, t);
+    }
+
     /** Fraction of the administered atoms in the compartment at t hours (no physical decay). */
     public double at(double tH) {
         double r = 0;

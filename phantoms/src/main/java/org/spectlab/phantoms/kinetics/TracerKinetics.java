@@ -13,9 +13,11 @@ import org.spectlab.phantoms.voxel.VoxelisedPhantom;
  * The time course of an administered activity: biological retention per compartment (keyed by the
  * phantom label it fills) times physical decay {@code exp(-ln2 t / T_phys)}.
  *
- * <p>Bookkeeping: the compartments together hold at most the administered atoms at every time; what
- * they do not hold has been excreted, {@code E(t) = 1 - sum_c R_c(t)}, which must not decrease (checked
- * at construction on a time grid). Excreted atoms still decay, so at any time
+ * <p>Bookkeeping: the compartments together hold at most the administered atoms at every time. The
+ * excreted fraction is either given as its own retention (the excretion sinks of a
+ * {@link CompartmentModel}, tracked independently of the body compartments) or, when not given, what
+ * the compartments do not hold, {@code E(t) = 1 - sum_c R_c(t)}; either way it must not decrease, and
+ * with an explicit one {@code sum_c R_c + E = 1} is checked (1e-9) on a time grid at construction. Excreted atoms still decay, so at any time
  * {@code sum_c A_c(t) + A_excreted(t) = A_0 exp(-lambda t)}.
  *
  * <p>Approximation: activity is spread uniformly over each compartment's label volume.
@@ -25,8 +27,10 @@ public final class TracerKinetics {
     private final double physicalHalfLifeS;
     private final double lambdaPerH;
     private final Map<String, Retention> compartments;
+    private final Retention excreted;
 
-    private TracerKinetics(double administeredMBq, Map<String, Retention> compartments, double physicalHalfLifeS) {
+    private TracerKinetics(double administeredMBq, Map<String, Retention> compartments, Retention excreted,
+                           double physicalHalfLifeS) {
         if (!(administeredMBq >= 0) || !Double.isFinite(administeredMBq)) {
             throw InputException.field("administered activity (MBq)", "must be a finite number >= 0, got "
                     + administeredMBq);
@@ -41,9 +45,20 @@ public final class TracerKinetics {
         this.physicalHalfLifeS = physicalHalfLifeS;
         this.lambdaPerH = Double.isInfinite(physicalHalfLifeS) ? 0 : Math.log(2) / (physicalHalfLifeS / 3600.0);
         this.compartments = new LinkedHashMap<>(compartments);
+        this.excreted = excreted;
         double previousExcreted = -1e-9;
         for (double tH = 0; tH <= 24 * 365; tH = tH < 1 ? tH + 0.05 : tH * 1.05) {
             double e = excretedFraction(tH);
+            if (excreted != null) {
+                double body = 0;
+                for (Retention r : compartments.values()) {
+                    body += r.at(tH);
+                }
+                if (Math.abs(body + e - 1) > 1e-9) {
+                    throw InputException.field("compartments", "body " + body + " + excreted " + e + " = "
+                            + (body + e) + " at " + tH + " h: the model does not conserve the administered atoms");
+                }
+            }
             if (e < -1e-9) {
                 throw InputException.field("compartments", "together hold " + (1 - e)
                         + " of the administered activity at " + tH + " h (at most 1 allowed)");
@@ -65,7 +80,17 @@ public final class TracerKinetics {
      */
     public static TracerKinetics of(double administeredMBq, Map<String, Retention> compartments,
                                     double physicalHalfLifeS) {
-        return new TracerKinetics(administeredMBq, compartments, physicalHalfLifeS);
+        return new TracerKinetics(administeredMBq, compartments, null, physicalHalfLifeS);
+    }
+
+    /**
+     * Kinetics with the excreted fraction tracked on its own (e.g. the sinks of a {@link CompartmentModel}).
+     *
+     * @param excreted fraction of the administered atoms excreted by t (no decay)
+     */
+    public static TracerKinetics of(double administeredMBq, Map<String, Retention> compartments, Retention excreted,
+                                    double physicalHalfLifeS) {
+        return new TracerKinetics(administeredMBq, compartments, excreted, physicalHalfLifeS);
     }
 
     /** Administered activity, MBq. */
@@ -83,7 +108,8 @@ public final class TracerKinetics {
         return List.copyOf(compartments.keySet());
     }
 
-    private Retention retention(String label) {
+    /** Biological retention of a compartment (fraction of administered atoms, no decay). */
+    public Retention retention(String label) {
         Retention r = compartments.get(label);
         if (r == null) {
             throw InputException.field("compartment", "unknown compartment '" + label + "'; known: "
@@ -104,6 +130,9 @@ public final class TracerKinetics {
 
     /** Fraction of the administered atoms excreted by t hours. */
     public double excretedFraction(double tH) {
+        if (excreted != null) {
+            return excreted.at(tH);
+        }
         double s = 0;
         for (Retention r : compartments.values()) {
             s += r.at(tH);

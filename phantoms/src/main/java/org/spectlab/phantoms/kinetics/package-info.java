@@ -1,11 +1,11 @@
 /**
- * Tracer kinetics: the biological retention of each compartment (organ or lesion label) as a sum of
- * exponentials, combined with physical decay, giving compartment activities at a time after
- * administration, their integrals over an acquisition window, the excreted activity, and the
- * phantom's activity concentrations at a time. Times after administration are in hours; acquisition
- * durations in seconds. No agent templates are built in: the ICRP Publication 128 biokinetic tables
- * could not be retrieved from public sources for this code base, and agents are only built in with
- * numbers that can be cited. Organ uptake fractions and half-times must come from a cited biokinetic
- * model (e.g. ICRP Publication 128) supplied by the user, per compartment, in the phantom config.
+ * Tracer kinetics: the biological retention of each compartment as a sum of exponentials
+ * ({@link org.spectlab.phantoms.kinetics.Retention}), either given directly or solved exactly from a
+ * first-order {@link org.spectlab.phantoms.kinetics.CompartmentModel}, combined with physical decay by
+ * {@link org.spectlab.phantoms.kinetics.TracerKinetics}, the single source of compartment activities at a
+ * time after administration, their integrals over an acquisition window, and the excreted activity.
+ * Times after administration are in hours; acquisition durations in seconds. Built-in agent templates
+ * live in {@code org.spectlab.phantoms.agent}; retention can also be given per compartment in a
+ * phantom config.
  */
 package org.spectlab.phantoms.kinetics;

@@ -49,7 +49,15 @@ public final class PresetCatalog {
                     "about 154 x 194 mm head, neck 130 x 116 mm, vertex to neck base 262 mm (male, scale 1)",
                     "head-neck.yaml"));
 
+    /** Further examples (not one per preset): agent administrations. */
+    private static final List<String> AGENT_EXAMPLES = List.of("torso-mdp.yaml");
+
     private PresetCatalog() {
+    }
+
+    /** Examples beyond one per preset: built-in agents administered to a library phantom. */
+    public static List<String> agentExampleNames() {
+        return AGENT_EXAMPLES;
     }
 
     /** All presets, in listing order. */
@@ -88,9 +96,11 @@ public final class PresetCatalog {
      */
     public static String exampleText(String example) {
         String file = example.endsWith(".yaml") ? example : example + ".yaml";
-        if (!exampleNames().contains(file)) {
+        List<String> known = new ArrayList<>(exampleNames());
+        known.addAll(AGENT_EXAMPLES);
+        if (!known.contains(file)) {
             throw InputException.field("example", "unknown example '" + example + "'; known: "
-                    + String.join(", ", exampleNames()));
+                    + String.join(", ", known));
         }
         try (InputStream in = PresetCatalog.class.getResourceAsStream(EXAMPLES_RESOURCE_DIR + file)) {
             if (in == null) {

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.spectlab.core.grid.Grid3;
+import org.spectlab.core.grid.Volume;
 import org.spectlab.core.io.AtomicFiles;
+import org.spectlab.phantoms.agent.Administration;
 import org.spectlab.phantoms.lesion.Lesion;
 import org.spectlab.phantoms.model.Phantom;
 import org.spectlab.phantoms.model.Region;
@@ -28,16 +30,46 @@ import org.spectlab.phantoms.voxel.VoxelisedPhantom;
  * {@code diameters_mm[3]} (the ellipsoid's diameters along x, y, z), {@code necrotic_fraction} and,
  * with a core, its concentration. {@code activity_mbq} is analytic: rim concentration x (volume -
  * core) + core concentration x core. Units are in the key names.
+ *
+ * <p>With an agent, an {@code administration} block ({@link Administration#toTree()}: agent, nuclide,
+ * route, administered activity, scan time and acquisition window, per-group activity at scan time and
+ * decays in the window, excreted fraction, bookkeeping at the report times) and, when the acquisition
+ * has a duration, the cumulated activity map ({@value TruthFolder#CUMULATED_FILE}, Bq s/mL) described
+ * under {@code cumulated_activity}.
  */
 public final class PhantomTruth {
     private final VoxelisedPhantom rendered;
     private final List<Lesion> lesions;
     private final double timeAfterAdministrationH;
+    private final Administration administration;
+    private final Volume cumulatedBqSPerMl;
 
-    private PhantomTruth(VoxelisedPhantom rendered, List<Lesion> lesions, double timeAfterAdministrationH) {
+    private PhantomTruth(VoxelisedPhantom rendered, List<Lesion> lesions, double timeAfterAdministrationH,
+                         Administration administration, Volume cumulatedBqSPerMl) {
         this.rendered = Objects.requireNonNull(rendered, "rendered");
         this.lesions = List.copyOf(lesions);
         this.timeAfterAdministrationH = timeAfterAdministrationH;
+        this.administration = administration;
+        this.cumulatedBqSPerMl = cumulatedBqSPerMl;
+    }
+
+    /**
+     * The same truth with an agent administration and its cumulated activity map.
+     *
+     * @param cumulatedBqSPerMl decays per mL over the acquisition window (Bq s/mL), or null
+     */
+    public PhantomTruth withAdministration(Administration a, Volume cumulatedBqSPerMl) {
+        return new PhantomTruth(rendered, lesions, timeAfterAdministrationH, a, cumulatedBqSPerMl);
+    }
+
+    /** The administration, or null when concentrations were given directly. */
+    public Administration administration() {
+        return administration;
+    }
+
+    /** Cumulated activity over the acquisition, Bq s/mL, or null. */
+    public Volume cumulatedBqSPerMl() {
+        return cumulatedBqSPerMl;
     }
 
     /**
@@ -46,7 +78,7 @@ public final class PhantomTruth {
      * @param timeAfterAdministrationH time the concentrations refer to, h (NaN when not applicable)
      */
     public static PhantomTruth of(VoxelisedPhantom rendered, List<Lesion> lesions, double timeAfterAdministrationH) {
-        return new PhantomTruth(rendered, lesions, timeAfterAdministrationH);
+        return new PhantomTruth(rendered, lesions, timeAfterAdministrationH, null, null);
     }
 
     /** True activity of a lesion (MBq) from its analytic volumes and the concentrations in the phantom. */
@@ -120,6 +152,24 @@ public final class PhantomTruth {
             o.put("activity_mbq", lesionActivityMBq(p, l));
         }
         root.put("total_activity_mbq", rendered.totalActivityBq() * 1e-6);
+        if (administration != null) {
+            ObjectNode a = administration.toTree();
+            a.put("activity_on_grid_at_scan_mbq", rendered.totalActivityBq() * 1e-6);
+            if (cumulatedBqSPerMl != null) {
+                ObjectNode c = a.putObject("cumulated_activity");
+                c.put("file", TruthFolder.CUMULATED_FILE);
+                c.put("units", "Bq s/mL (decays per mL during the acquisition)");
+                c.put("window_start_h", administration.scanTimeH());
+                c.put("window_duration_s", administration.acquisitionS());
+                double total = 0;
+                float[] d = cumulatedBqSPerMl.data();
+                for (float v : d) {
+                    total += v;
+                }
+                c.put("total_on_grid_mbq_s", total * rendered.grid().voxelVolumeMl() * 1e-6);
+            }
+            root.set("administration", a);
+        }
         return root;
     }
 

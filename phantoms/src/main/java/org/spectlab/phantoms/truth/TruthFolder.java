@@ -27,7 +27,9 @@ import org.spectlab.phantoms.voxel.VoxelisedPhantom;
  *       {@code {"0": "background", "1": "body", ...}};</li>
  *   <li>{@code materials.nii} (int16) and {@code materials.json}: material index map and its names
  *       (as in {@link org.spectlab.core.material.MaterialLibrary}), {@code {"0": "air", ...}};</li>
- *   <li>{@code phantom.json}: {@link PhantomTruth}.</li>
+ *   <li>{@code phantom.json}: {@link PhantomTruth};</li>
+ *   <li>{@value #CUMULATED_FILE} (float32, only with an agent and an acquisition duration): the
+ *       cumulated activity over the acquisition window, Bq s/mL (decays per mL).</li>
  * </ul>
  * The folder is written whole or not at all: every file goes to a hidden temporary folder next to it,
  * which then replaces {@code truth/} by rename; a failure leaves any earlier {@code truth/} untouched and
@@ -37,6 +39,8 @@ public final class TruthFolder {
     /** File names inside {@code truth/}, in the order written. */
     public static final List<String> FILES = List.of("activity.nii", "labels.nii", "labels.json", "materials.nii",
             "materials.json", "phantom.json");
+    /** File name of the cumulated activity map (Bq s/mL), written beside activity.nii when there is one. */
+    public static final String CUMULATED_FILE = "cumulated_activity.nii";
 
     private TruthFolder() {
     }
@@ -60,6 +64,9 @@ public final class TruthFolder {
             Nifti.writeLabels(rendered.materials(), tmp.resolve("materials.nii"));
             AtomicFiles.writeString(tmp.resolve("materials.json"), names(rendered.materialNames()));
             truth.write(tmp.resolve("phantom.json"));
+            if (truth.cumulatedBqSPerMl() != null) {
+                Nifti.writeVolume(truth.cumulatedBqSPerMl(), tmp.resolve(CUMULATED_FILE));
+            }
             if (Files.exists(target)) {
                 old = Files.createTempDirectory(out, ".truth-old-");
                 Files.delete(old);
@@ -88,6 +95,9 @@ public final class TruthFolder {
         List<Path> files = new ArrayList<>();
         for (String f : FILES) {
             files.add(target.resolve(f));
+        }
+        if (truth.cumulatedBqSPerMl() != null) {
+            files.add(target.resolve(CUMULATED_FILE));
         }
         return files;
     }
