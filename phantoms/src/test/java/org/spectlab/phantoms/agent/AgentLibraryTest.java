@@ -40,7 +40,7 @@ class AgentLibraryTest {
     void libraryHasTheRequiredAgentsWithRoutesAndSources() {
         assertThat(AgentLibrary.keys()).contains("tc99m-mdp", "tc99m-sestamibi", "tc99m-maa", "tc99m-dtpa-aerosol",
                 "tc99m-sulfur-colloid-oral", "tc99m-hmpao-wbc", "in111-oxine-wbc", "ga67-citrate", "in111-pentetreotide",
-                "i123-iodide", "i131-iodide");
+                "i123-iodide", "i131-iodide", "lu177-dotatate");
         assertThat(AgentLibrary.get("agent", "tc99m-dtpa-aerosol").route()).isEqualTo(Route.INHALATION);
         assertThat(AgentLibrary.get("agent", "tc99m-sulfur-colloid-oral").route()).isEqualTo(Route.INGESTION);
         assertThat(AgentLibrary.get("agent", "in111-oxine-wbc").route()).isEqualTo(Route.LABELLED_CELLS);
