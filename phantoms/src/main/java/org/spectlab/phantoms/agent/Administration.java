@@ -31,13 +31,16 @@ import org.spectlab.phantoms.model.Region;
  * organs cut by the field of view keep their true concentration. Groups the phantom lacks are folded into
  * their fallback or lie outside the phantom ({@link LabelGroups}).
  *
- * <p>Remainder: the phantom is part of a patient of {@code patientMassKg} (default the ICRP
- * Publication 89 reference adult, 73 kg male / 60 kg female, taken from the phantom name). The remainder
+ * <p>Remainder: the phantom is part of a patient of {@code patientMassKg} (default
+ * {@link #referencePatientMassKg}: the ICRP Publication 89 reference adult, 73 kg male / 60 kg female,
+ * taken from the phantom name, times the cube of the phantom's length scale). The remainder
  * group (blood and all soft tissue not in another group) is spread uniformly over the patient's
  * remainder volume, {@code V = mass / (1 g/mL) - volume of the agent's other organ groups in the
  * phantom}; the phantom's remainder labels hold the share {@code V_phantom / V} of it (at most all of
  * it), and the rest is outside the phantom. Approximations: whole-body density 1 g/mL; organs of the
- * agent's groups that the phantom lacks are not subtracted; a scaled phantom does not rescale the mass.
+ * agent's groups that the phantom lacks are not subtracted; scaling every length by {@code s} scales
+ * the whole patient's mass by {@code s^3} (isotropic scaling at unchanged densities), which ignores that
+ * real body mass grows faster than the cube of height for heavier builds and slower for lean ones.
  *
  * <p>Bookkeeping: the groups' activities plus the excreted activity (the model's sinks, tracked as their
  * own compartments) equal {@code A0 exp(-lambda t)} at every time; {@code phantom.json} lists both.
@@ -70,8 +73,7 @@ public final class Administration {
         this.reportTimesH = List.copyOf(reportTimesH);
         this.phantom = phantom;
         if (Double.isNaN(patientMassKg)) {
-            // ICRP Publication 89 (2002) reference adult body masses
-            patientMassKg = phantom.name().contains("female") ? 60.0 : 73.0;
+            patientMassKg = referencePatientMassKg(phantom, 1.0);
         }
         if (!(patientMassKg > 0) || !Double.isFinite(patientMassKg)) {
             throw InputException.field("kinetics.patient_mass_kg", "must be > 0, got " + patientMassKg);
@@ -214,7 +216,8 @@ public final class Administration {
      * @param scanTimeH       time of the scan (start of the acquisition) after administration, h
      * @param acquisitionS    acquisition duration, s (0: no cumulated map)
      * @param reportTimesH    further times (h) at which phantom.json reports the bookkeeping
-     * @param patientMassKg   mass of the patient the phantom belongs to, kg (NaN: ICRP 89 reference)
+     * @param patientMassKg   mass of the patient the phantom belongs to, kg (NaN: the unscaled ICRP 89
+     *                        reference, {@link #referencePatientMassKg} with scale 1)
      * @param phantom         the phantom with its lesions inserted
      * @param lesions         the lesions (their uptake must be relative to the host)
      * @param regionVolumeMl  volume each region occupies in the whole phantom, mL, in region order
@@ -224,6 +227,19 @@ public final class Administration {
                                     List<Lesion> lesions, double[] regionVolumeMl) {
         return new Administration(agent, administeredMBq, scanTimeH, acquisitionS, reportTimesH, patientMassKg, phantom,
                 lesions, regionVolumeMl);
+    }
+
+    /**
+     * The default patient mass, kg: the ICRP Publication 89 (2002) reference adult body mass, 73 kg male
+     * or 60 kg female (female when the phantom's name says so), times {@code lengthScale^3} for a phantom
+     * whose every length was scaled by {@code lengthScale} (the torso's {@code scale} / {@code height_cm}).
+     */
+    public static double referencePatientMassKg(Phantom phantom, double lengthScale) {
+        if (!(lengthScale > 0) || !Double.isFinite(lengthScale)) {
+            throw InputException.field("scale", "must be > 0, got " + lengthScale);
+        }
+        double referenceKg = phantom.name().contains("female") ? 60.0 : 73.0;
+        return referenceKg * lengthScale * lengthScale * lengthScale;
     }
 
     private static List<String> present(String group, Map<String, Double> labelVolume) {

@@ -54,8 +54,10 @@ import org.spectlab.phantoms.voxel.Voxeliser;
  * compartment), {@code time_h} is the scan start after administration (h), {@code acquisition_s} the
  * acquisition duration (s; with it a cumulated-activity map is rendered too) and
  * {@code report_times_h} further times at which phantom.json reports the bookkeeping, and
- * {@code patient_mass_kg} the patient the phantom is part of (default the ICRP 89 reference adult; it
- * sets how much of the blood/soft-tissue activity the phantom holds, see {@link Administration}).
+ * {@code patient_mass_kg} the patient the phantom is part of (default the ICRP 89 reference adult of
+ * the phantom's sex, 73 kg male / 60 kg female, times the cube of the preset's length scale, so a torso
+ * rendered with {@code scale} or {@code height_cm} belongs to a patient scaled alike; it sets how much of
+ * the blood/soft-tissue activity the phantom holds, see {@link Administration}).
  * Unknown keys, unknown presets / organs / shapes / materials (checked against
  * {@link MaterialLibrary#builtIn()}), negative activities and lesions outside the body are
  * {@link InputException}s naming the field. With kinetics, every label that should carry activity
@@ -112,11 +114,13 @@ public final class PhantomConfig {
         Grid3 grid = grid(top.child("grid"));
         Voxeliser vox = sampling(top);
         Phantom phantom;
+        double lengthScale = 1.0;
         if (top.has("preset") == top.has("regions")) {
             throw InputException.field("preset", "give exactly one of 'preset' and 'regions'");
         }
         if (top.has("preset")) {
             phantom = PresetParser.parse(top.child("preset"));
+            lengthScale = PresetParser.lengthScale(top.child("preset"));
         } else {
             List<Region> regions = new ArrayList<>();
             for (Node r : top.list("regions")) {
@@ -168,7 +172,8 @@ public final class PhantomConfig {
             }
             timeH = k.nonNegative("time_h", 0);
             agentDose = new AgentDose(agent, k.positive("administered_mbq"), k.nonNegative("acquisition_s", 0), report,
-                    k.has("patient_mass_kg") ? k.positive("patient_mass_kg") : Double.NaN);
+                    k.has("patient_mass_kg") ? k.positive("patient_mass_kg")
+                            : Administration.referencePatientMassKg(phantom, lengthScale));
         } else if (top.has("kinetics")) {
             Node k = top.child("kinetics").allowOnly("nuclide", "administered_mbq", "time_h", "compartments");
             double halfLifeS = NuclideLibrary.get(k.text("nuclide")).halfLifeS();

@@ -59,6 +59,23 @@ final class PresetParser {
         }
     }
 
+    /**
+     * Isotropic length scale of a preset (already checked by {@link #parse}): {@code scale} or
+     * {@code height_cm} over the reference height for adult_torso, {@code scale} for head_neck, 1 for
+     * every other preset.
+     */
+    static double lengthScale(Node preset) {
+        String name = PresetCatalog.canonicalName(preset.text("name"));
+        if (!preset.has("options") || !(name.equals("adult_torso") || name.equals("head_neck"))) {
+            return 1.0;
+        }
+        Node o = preset.child("options");
+        if (name.equals("adult_torso") && o.has("height_cm")) {
+            return new AdultTorso.Options(sex(o), 1.0, Map.of()).withHeightCm(o.positive("height_cm")).scale();
+        }
+        return o.number("scale", 1.0);
+    }
+
     private static AdultTorso.Sex sex(Node o) {
         String sexText = o.text("sex", "male").toLowerCase(Locale.ROOT);
         switch (sexText) {

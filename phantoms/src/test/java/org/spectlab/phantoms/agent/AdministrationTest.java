@@ -35,6 +35,34 @@ class AdministrationTest {
         return new ObjectMapper().writeValueAsString(root);
     }
 
+    /** The MDP example without its lesion (fixed in mm, it would leave a rescaled spine), torso options set. */
+    private static JsonNode scaledAdministration(String torsoOptionsJson) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(coarse(PresetCatalog.exampleText("torso-mdp"), 100));
+        root.remove("lesions");
+        ((ObjectNode) root.get("preset")).set("options", json.readTree(torsoOptionsJson));
+        return PhantomConfig.parse(json.writeValueAsString(root), "scaled").render().truth().toTree()
+                .get("administration");
+    }
+
+    @Test
+    void defaultPatientMassFollowsTheTorsoScaleSoTheRemainderShareStays() throws Exception {
+        JsonNode ref = scaledAdministration("{\"sex\": \"male\"}");
+        JsonNode big = scaledAdministration("{\"sex\": \"male\", \"scale\": 1.2}");
+        JsonNode tall = scaledAdministration("{\"sex\": \"female\", \"height_cm\": 150}");
+        // ICRP 89 reference 73 kg male / 60 kg female (163 cm) times the cube of the length scale
+        assertThat(ref.get("patient_mass_kg").asDouble()).isEqualTo(73.0);
+        assertThat(big.get("patient_mass_kg").asDouble()).isCloseTo(73.0 * 1.2 * 1.2 * 1.2, Offset.offset(1e-9));
+        double s = 150.0 / 163.0;
+        assertThat(tall.get("patient_mass_kg").asDouble()).isCloseTo(60.0 * s * s * s, Offset.offset(1e-9));
+        // the phantom and its patient scale alike, so the torso holds the same share of the remainder; the
+        // share moves only by partial-volume sampling of the rescaled outline (8 mm voxels, 2^3 sub-samples:
+        // well under 1 % of the body volume). With the unscaled 73 kg it would grow 1.728-fold (capped at 1).
+        double share = group(ref, LabelGroups.REMAINDER).get("share_in_phantom").asDouble();
+        assertThat(group(big, LabelGroups.REMAINDER).get("share_in_phantom").asDouble())
+                .isCloseTo(share, Offset.offset(0.01 * share));
+    }
+
     @Test
     void mdpTorsoRendersWithExactBookkeepingLesionRatioAndCumulatedMap(@TempDir Path dir) throws Exception {
         PhantomConfig cfg = PhantomConfig.parse(coarse(PresetCatalog.exampleText("torso-mdp"), 85), "torso-mdp");
