@@ -216,6 +216,9 @@ public final class SpectStudy {
         for (String f : TruthFolder.FILES) {
             files.add("truth/" + f);
         }
+        if (rendered.truth().cumulatedBqSPerMl() != null) {
+            files.add("truth/" + TruthFolder.CUMULATED_FILE);
+        }
         for (double e : muEnergiesKeV(config)) {
             String name = "truth/" + AttenuationMaps.fileName(e);
             Nifti.writeVolume(AttenuationMaps.muPerCm(s.grid(), s.materialOfVoxel(), s.materials(), e),

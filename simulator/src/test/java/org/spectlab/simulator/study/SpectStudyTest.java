@@ -189,6 +189,27 @@ class SpectStudyTest {
     }
 
     @Test
+    void agentStudyListsTheCumulatedActivityMapInItsManifest() throws Exception {
+        Path out = dir.resolve("agent");
+        // the tiny cylinder given an agent: it is all remainder (soft tissue), and acquisition_s makes the
+        // phantom write truth/cumulated_activity.nii, which the manifest must list like every other file
+        String yaml = TinyStudy.yaml("120", ", histories: 0, noise_realisations: 1").replace(
+                " concentration_bq_per_ml: " + TinyStudy.CONCENTRATION_BQ_PER_ML + "}}\n",
+                "}}\n  kinetics: {agent: tc99m-mdp, administered_mbq: 740, time_h: 3, acquisition_s: 40}\n");
+        SpectStudy.Outcome o = SpectStudy.run(StudyConfig.parse(yaml, "agent", null), 1,
+                BatchRunner.ProgressListener.NONE, "t", out, false);
+        assertThat(out.resolve("truth/cumulated_activity.nii")).isRegularFile();
+        assertThat(o.files()).contains("truth/cumulated_activity.nii");
+        try (Stream<Path> s = Files.walk(out)) {
+            List<String> all = s.filter(Files::isRegularFile).map(p -> out.relativize(p).toString().replace('\\', '/'))
+                    .sorted().toList();
+            assertThat(all).containsExactlyInAnyOrderElementsOf(o.files());
+        }
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("study.json").toFile());
+        assertThat(manifest.get("files").toString()).contains("truth/cumulated_activity.nii");
+    }
+
+    @Test
     void radiusInsideThePatientIsRejectedBeforeAnythingIsWritten() {
         Path out = dir.resolve("inside");
         // the cylinder has radius 30 mm; its voxels' outer corners reach about 36 mm
