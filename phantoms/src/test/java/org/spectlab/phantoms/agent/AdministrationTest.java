@@ -198,6 +198,39 @@ class AdministrationTest {
                 .isGreaterThan(100 * p.region("neck_muscle").concentrationBqPerMl());
     }
 
+    @Test
+    void lutetiumDotatateTorsoAtOneDayWithALiverMetastasis() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(coarse(PresetCatalog.exampleText("torso-mdp"), 85));
+        root.set("lesions", json.readTree("[{\"id\": \"net_1\", \"kind\": \"tumour\", \"organ\": \"liver\","
+                + " \"diameter_mm\": 20, \"uptake_ratio\": 10}]"));
+        root.set("lesion_placement", json.readTree("{\"seed\": 7, \"margin_mm\": 5}"));
+        root.set("kinetics", json.readTree("{\"agent\": \"lu177-dotatate\", \"administered_mbq\": 7400,"
+                + " \"time_h\": 24, \"acquisition_s\": 1800, \"report_times_h\": [4, 48, 168]}"));
+        PhantomConfig.Rendered r = PhantomConfig.parse(json.writeValueAsString(root), "lu").render();
+        JsonNode a = r.truth().toTree().get("administration");
+        assertThat(a.get("nuclide").asText()).isEqualTo("Lu-177");
+        double lambdaPerH = Math.log(2) / (NuclideLibrary.get("Lu-177").halfLifeS() / 3600);
+        for (JsonNode b : a.get("bookkeeping")) {
+            double t = b.get("time_h").asDouble();
+            // body + excreted = A0 exp(-lambda t) at every reported time, 1e-9 relative
+            assertThat(b.get("body_activity_mbq").asDouble() + b.get("excreted_activity_mbq").asDouble())
+                    .as("t = " + t).isCloseTo(7400 * Math.exp(-lambdaPerH * t), Offset.offset(7400e-9));
+        }
+        // the label's 58 % urinary excretion at 24 h is the model's excreted fraction (bladder content is
+        // still in the body: the excreted group is urine that has left it, so <= 0.58)
+        assertThat(a.get("excreted_fraction").asDouble()).isBetween(0.50, 0.58);
+        // every organ the label names is a group of its own, wholly in the phantom
+        for (String g : new String[] {"kidneys", "liver", "spleen"}) {
+            assertThat(group(a, g).get("share_in_phantom").asDouble()).as(g).isEqualTo(1.0);
+        }
+        Phantom p = r.phantom().phantom();
+        assertThat(p.region("net_1").concentrationBqPerMl())
+                .isCloseTo(10 * p.region("liver").concentrationBqPerMl(), Offset.offset(1e-6));
+        // spleen (2.5 % in about 150 mL) far above liver (2 % in about 1.8 L) per mL, as in post-therapy scans
+        assertThat(p.region("spleen").concentrationBqPerMl()).isGreaterThan(5 * p.region("liver").concentrationBqPerMl());
+    }
+
     private static double fraction(JsonNode a, String group) {
         return group(a, group).get("fraction_of_administered_atoms").asDouble();
     }
