@@ -32,7 +32,9 @@ import org.spectlab.phantoms.voxel.Voxeliser;
  * A phantom description read from YAML (or JSON):
  * <pre>
  * grid: {size: [128, 128, 128], voxel_mm: [4, 4, 4], origin_mm: [..]}   # origin optional: centred
- * sampling: {sub_samples: 4, boundary_refinement: 1, threads: 1}       # optional
+ * sampling: {sub_samples: 4, boundary_refinement: 4, threads: 1}       # optional; these defaults keep
+ *                                                 # 10-37 mm spheres within 1% of analytic volume;
+ *                                                 # refinement defaults to ceil(16 / sub_samples)
  * preset: {name: adult_torso, options: {...}}     # or: regions: [{id, label, shape, material, concentration_bq_per_ml}]
  * background_material: air                        # optional, with explicit regions
  * lesions: [{id, kind, organ, centre_mm, diameter_mm, uptake_ratio | concentration_bq_per_ml,
@@ -195,10 +197,14 @@ public final class PhantomConfig {
 
     private static Voxeliser sampling(Node top) {
         if (!top.has("sampling")) {
-            return Voxeliser.of(4);
+            return Voxeliser.standard(1);
         }
         Node s = top.child("sampling").allowOnly("sub_samples", "boundary_refinement", "threads");
-        return Voxeliser.withBoundaryRefinement(s.integer("sub_samples", 4), s.integer("boundary_refinement", 1),
+        int n = s.integer("sub_samples", Voxeliser.DEFAULT_SUB_SAMPLES);
+        // without an explicit refinement, boundary voxels get at least the default's 16^3 points
+        int fineDefault = Voxeliser.DEFAULT_SUB_SAMPLES * Voxeliser.DEFAULT_BOUNDARY_REFINEMENT;
+        int refineDefault = n >= 1 ? Math.max(1, Math.min((fineDefault + n - 1) / n, 32 / n)) : 1;
+        return Voxeliser.withBoundaryRefinement(n, s.integer("boundary_refinement", refineDefault),
                 s.integer("threads", 1));
     }
 

@@ -33,6 +33,16 @@ import org.spectlab.phantoms.model.Phantom;
  * thread count.
  */
 public final class Voxeliser {
+    /** Default sub-samples per voxel axis (4^3 per voxel). */
+    public static final int DEFAULT_SUB_SAMPLES = 4;
+    /**
+     * Default boundary refinement: boundary voxels at (4 x 4)^3 = 16^3 points. With
+     * {@link #DEFAULT_SUB_SAMPLES} this keeps the volume and activity of spheres of 10 to 37 mm on 2 to 5
+     * mm grids within 1% of analytic wherever the centre lies (SphereVoxelisationTest; plain 4^3 reaches
+     * 6% for a 13 mm sphere centred on a 5 mm voxel).
+     */
+    public static final int DEFAULT_BOUNDARY_REFINEMENT = 4;
+
     private final int n;
     private final int refine;
     private final int threads;
@@ -58,6 +68,15 @@ public final class Voxeliser {
         return new Voxeliser(subSamplesPerAxis, 1, threads);
     }
 
+    /**
+     * The default voxeliser: {@value #DEFAULT_SUB_SAMPLES}^3 sub-samples per voxel and
+     * {@value #DEFAULT_BOUNDARY_REFINEMENT}x boundary refinement, which meets the 1% volume/activity
+     * figure for 10-37 mm spheres on 2-5 mm grids.
+     */
+    public static Voxeliser standard(int threads) {
+        return new Voxeliser(DEFAULT_SUB_SAMPLES, DEFAULT_BOUNDARY_REFINEMENT, threads);
+    }
+
     /** A single-threaded voxeliser with n^3 sub-samples per voxel, no refinement. */
     public static Voxeliser of(int subSamplesPerAxis) {
         return new Voxeliser(subSamplesPerAxis, 1, 1);
@@ -74,6 +93,16 @@ public final class Voxeliser {
     /** Sub-samples per voxel axis. */
     public int subSamplesPerAxis() {
         return n;
+    }
+
+    /** Boundary refinement factor (1 = none). */
+    public int boundaryRefinement() {
+        return refine;
+    }
+
+    /** Worker threads. */
+    public int threads() {
+        return threads;
     }
 
     /** Renders activity concentration, organ labels, material indices and per-region volumes. */

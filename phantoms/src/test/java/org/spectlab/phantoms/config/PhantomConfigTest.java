@@ -91,4 +91,16 @@ class PhantomConfigTest {
                      shape: {type: sphere, centre_mm: [0, 0, 0], diameter_mm: 5}}
                 """, "x")).isInstanceOf(InputException.class).hasMessageContaining("regions[0].concentration_bq_per_ml");
     }
+
+    @Test
+    void defaultSamplingIsTheOnePercentVoxeliser() {
+        PhantomConfig c = PhantomConfig.parse("grid: {size: [4, 4, 4], voxel_mm: 80}\npreset: {name: jaszczak_deluxe}\n",
+                "t");
+        assertThat(c.voxeliser().subSamplesPerAxis()).isEqualTo(4);
+        assertThat(c.voxeliser().boundaryRefinement()).isEqualTo(4);
+        // only sub_samples given: boundary voxels still get at least 16^3 points
+        PhantomConfig two = PhantomConfig.parse("grid: {size: [4, 4, 4], voxel_mm: 80}\nsampling: {sub_samples: 2}\n"
+                + "preset: {name: jaszczak_deluxe}\n", "t");
+        assertThat(two.voxeliser().boundaryRefinement()).isEqualTo(8);
+    }
 }
