@@ -92,15 +92,22 @@ final class PresetParser {
     }
 
     private static Phantom torso(Node o) {
-        o.allowOnly("sex", "scale", "height_cm", "concentrations_bq_per_ml");
+        o.allowOnly("sex", "scale", "height_cm", "weight_kg", "concentrations_bq_per_ml");
         AdultTorso.Sex sex = sex(o);
         Map<String, Double> conc = concentrations(o, AdultTorso.ORGANS);
         AdultTorso.Options opt = new AdultTorso.Options(sex, o.number("scale", 1.0), conc);
-        if (o.has("height_cm")) {
+        if (o.has("height_cm") || o.has("weight_kg")) {
             if (o.has("scale")) {
-                throw InputException.field(o.path() + ".height_cm", "give either scale or height_cm, not both");
+                throw InputException.field(o.path() + (o.has("height_cm") ? ".height_cm" : ".weight_kg"),
+                        "give either scale or height_cm/weight_kg, not both");
             }
-            opt = opt.withHeightCm(o.positive("height_cm"));
+            if (o.has("weight_kg")) {
+                double h = o.has("height_cm") ? o.positive("height_cm") : org.spectlab.phantoms.library.TorsoReference
+                        .heightCm(sex);
+                opt = opt.withHeightAndWeight(h, o.positive("weight_kg"));
+            } else {
+                opt = opt.withHeightCm(o.positive("height_cm"));
+            }
         }
         return AdultTorso.build(opt);
     }

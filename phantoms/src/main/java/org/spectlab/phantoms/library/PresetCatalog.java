@@ -43,8 +43,9 @@ public final class PresetCatalog {
                     "sphere diameter 1 mm by default; cylinder as given", "point-source.yaml"),
             new Preset("line_source", "line source (1 mm capillary along z), optionally in a water scatter cylinder",
                     "capillary inner diameter 1 mm, length as given", "line-source.yaml"),
-            new Preset("adult_torso", "anthropomorphic adult torso (ICRP 89 organ masses), male or female, with lesions",
-                    "body elliptic cylinder 350 x 220 x 660 mm at scale 1", "torso-lesions.yaml"),
+            new Preset("adult_torso", "anthropomorphic adult torso (ICRP 89 organ masses; skin, adipose, muscle, ribs, spine,"
+                    + " pelvis, femoral heads, red marrow, bowel), male or female, scalable by height and weight",
+                    "body elliptic cylinder 350 x 220 x 660 mm at the ICRP 89 reference height and weight", "torso-lesions.yaml"),
             new Preset("head_neck", "anthropomorphic adult head and neck (ICRP 89 brain, thyroid, salivary masses)",
                     "about 154 x 194 mm head, neck 130 x 116 mm, vertex to neck base 262 mm (male, scale 1)",
                     "head-neck.yaml"));
