@@ -32,8 +32,14 @@ final class PresetParser {
                         o.nonNegative("sphere_to_background", 4), o.number("sphere_plane_from_lid_mm", 70),
                         o.nonNegative("body_wall_mm", 3)));
             case "jaszczak_deluxe":
-                o.allowOnly("concentration_bq_per_ml");
-                return JaszczakDeluxePhantom.build(o.nonNegative("concentration_bq_per_ml", 0));
+                o.allowOnly("concentration_bq_per_ml", "wall_mm");
+                return JaszczakDeluxePhantom.build(o.nonNegative("concentration_bq_per_ml", 0),
+                        o.nonNegative("wall_mm", JaszczakDeluxePhantom.DEFAULT_WALL_MM));
+            case "uniform_cylinder_20cm", "uniform_cylinder_22cm":
+                o.allowOnly("length_mm", "wall_mm", "concentration_bq_per_ml");
+                return SimpleSources.namedCylinder(name.endsWith("20cm") ? SimpleSources.CYLINDER_20CM_DIAMETER_MM
+                        : SimpleSources.CYLINDER_22CM_DIAMETER_MM, o.has("length_mm") ? o.positive("length_mm") : 200,
+                        o.nonNegative("wall_mm", 0), o.nonNegative("concentration_bq_per_ml", 0));
             case "uniform_cylinder":
                 o.allowOnly("diameter_mm", "length_mm", "concentration_bq_per_ml");
                 return SimpleSources.uniformCylinder(o.positive("diameter_mm"), o.positive("length_mm"),
