@@ -13,7 +13,9 @@ import org.spectlab.phantoms.shape.Shape;
  * refinement, a voxel is re-sampled on the fine lattice when it is mixed or when any of its 26
  * neighbours has a different summary: a surface that slips between the coarse points of one voxel
  * still shows in a neighbour, so such voxels are not taken as uniform. A rolling window of three
- * summaries (previous, current, next slice) serves the neighbour test.
+ * summaries (previous, current, next slice) serves the neighbour test. Inside a re-sampled voxel,
+ * only the coarse cells near a change of owner are tested on the fine lattice (see
+ * {@link #resampleFine}); three slices of coarse owners are kept for that.
  */
 final class SliceWorker {
     private final VoxelJob job;
@@ -26,6 +28,7 @@ final class SliceWorker {
     private final int ny;
     private short[] owner;
     private short[] ownerNext;
+    private short[] ownerPrev;
     private int[] sumPrev;
     private int[] sumCur;
     private int[] sumNext;
@@ -49,6 +52,7 @@ final class SliceWorker {
         ny = job.grid.ny();
         owner = new short[nx * ny * n3];
         ownerNext = job.refine > 1 ? new short[nx * ny * n3] : null;
+        ownerPrev = job.refine > 1 ? new short[nx * ny * n3] : null;
         sumPrev = new int[nx * ny];
         sumCur = new int[nx * ny];
         sumNext = new int[nx * ny];
@@ -81,7 +85,7 @@ final class SliceWorker {
             return;
         }
         if (k0 > 0) {
-            coarse(k0 - 1, ownerNext, sumPrev);
+            coarse(k0 - 1, ownerPrev, sumPrev);
         } else {
             Arrays.fill(sumPrev, Integer.MIN_VALUE);
         }
@@ -97,7 +101,8 @@ final class SliceWorker {
             sumPrev = sumCur;
             sumCur = sumNext;
             sumNext = t;
-            short[] o = owner;
+            short[] o = ownerPrev;
+            ownerPrev = owner;
             owner = ownerNext;
             ownerNext = o;
         }
@@ -235,7 +240,14 @@ final class SliceWorker {
         }
     }
 
-    /** Owners of voxel (i, j, k) on the fine lattice into {@link #fine}, testing the nc slice candidates. */
+    /**
+     * Owners of voxel (i, j, k) on the fine lattice into {@link #fine}, testing the nc slice candidates.
+     * The fine lattice splits each coarse sub-sample's cell into refine^3 points; a cell whose coarse
+     * sample and all 26 neighbouring coarse samples (across voxel and slice borders) have one owner is
+     * taken as uniform without testing its fine points, by the same argument as the voxel-level
+     * neighbour test one level down: a surface crossing the cell changes the owner between the
+     * cell's sample and a neighbour's.
+     */
     private void resampleFine(int i, int j, int k, int nc) {
         int local = 0;
         int[] cand = candidates;
@@ -250,31 +262,109 @@ final class SliceWorker {
                 keep[local++] = r;
             }
         }
-        double[] bb = job.bbox;
-        int idx = 0;
-        for (int sz = 0; sz < m; sz++) {
-            double z = zc + fineOffZ[sz];
-            for (int sy = 0; sy < m; sy++) {
-                double y = yc + fineOffY[sy];
-                for (int sx = 0; sx < m; sx++) {
-                    double x = xc + fineOffX[sx];
-                    short o = 0;
-                    for (int q = local - 1; q >= 0; q--) {
-                        int r = keep[q];
-                        int b = 6 * r;
-                        if (x < bb[b] || y < bb[b + 1] || z < bb[b + 2] || x > bb[b + 3] || y > bb[b + 4]
-                                || z > bb[b + 5]) {
-                            continue;
+        int rf = job.refine;
+        int base = (j * nx + i) * n3;
+        for (int cz = 0; cz < n; cz++) {
+            for (int cy = 0; cy < n; cy++) {
+                for (int cx = 0; cx < n; cx++) {
+                    short own = owner[base + (cz * n + cy) * n + cx];
+                    if (uniformCell(i, j, k, cx, cy, cz, own)) {
+                        for (int tz = 0; tz < rf; tz++) {
+                            for (int ty = 0; ty < rf; ty++) {
+                                int row = ((cz * rf + tz) * m + cy * rf + ty) * m + cx * rf;
+                                for (int tx = 0; tx < rf; tx++) {
+                                    fine[row + tx] = own;
+                                }
+                            }
                         }
-                        if (job.regions[r].shape().contains(x, y, z)) {
-                            o = (short) (r + 1);
-                            break;
+                        continue;
+                    }
+                    for (int tz = 0; tz < rf; tz++) {
+                        int fz = cz * rf + tz;
+                        double z = zc + fineOffZ[fz];
+                        for (int ty = 0; ty < rf; ty++) {
+                            int fy = cy * rf + ty;
+                            double y = yc + fineOffY[fy];
+                            int row = (fz * m + fy) * m + cx * rf;
+                            for (int tx = 0; tx < rf; tx++) {
+                                fine[row + tx] = ownerAt(xc + fineOffX[cx * rf + tx], y, z, local);
+                            }
                         }
                     }
-                    fine[idx++] = o;
                 }
             }
         }
+    }
+
+    /** The owner tag of a point: the last kept region containing it, 0 for none. */
+    private short ownerAt(double x, double y, double z, int local) {
+        double[] bb = job.bbox;
+        for (int q = local - 1; q >= 0; q--) {
+            int r = keep[q];
+            int b = 6 * r;
+            if (x < bb[b] || y < bb[b + 1] || z < bb[b + 2] || x > bb[b + 3] || y > bb[b + 4] || z > bb[b + 5]) {
+                continue;
+            }
+            if (job.regions[r].shape().contains(x, y, z)) {
+                return (short) (r + 1);
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * True when the 26 coarse samples around sample (cx, cy, cz) of voxel (i, j, k) all have owner
+     * {@code own}; samples beyond the grid count as different.
+     */
+    private boolean uniformCell(int i, int j, int k, int cx, int cy, int cz, short own) {
+        int nz = job.grid.nz();
+        for (int dz = -1; dz <= 1; dz++) {
+            int sz = cz + dz;
+            int kk = k;
+            if (sz < 0) {
+                sz += n;
+                kk--;
+            } else if (sz >= n) {
+                sz -= n;
+                kk++;
+            }
+            if (kk < 0 || kk >= nz) {
+                return false;
+            }
+            short[] buf = kk == k ? owner : kk < k ? ownerPrev : ownerNext;
+            for (int dy = -1; dy <= 1; dy++) {
+                int sy = cy + dy;
+                int jj = j;
+                if (sy < 0) {
+                    sy += n;
+                    jj--;
+                } else if (sy >= n) {
+                    sy -= n;
+                    jj++;
+                }
+                if (jj < 0 || jj >= ny) {
+                    return false;
+                }
+                for (int dx = -1; dx <= 1; dx++) {
+                    int sx = cx + dx;
+                    int ii = i;
+                    if (sx < 0) {
+                        sx += n;
+                        ii--;
+                    } else if (sx >= n) {
+                        sx -= n;
+                        ii++;
+                    }
+                    if (ii < 0 || ii >= nx) {
+                        return false;
+                    }
+                    if (buf[(jj * nx + ii) * n3 + (sz * n + sy) * n + sx] != own) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /** Reduces {@code len} owner tags of one voxel, each worth {@code weight} fine-lattice units. */
