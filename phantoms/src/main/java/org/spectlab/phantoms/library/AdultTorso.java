@@ -48,8 +48,8 @@ import org.spectlab.phantoms.shape.Shape;
  * weight. When only the height is given, the weight follows at the reference body-mass index
  * (W proportional to H^2).
  *
- * <p>Regions of the same label never overlap a different organ's region (tested), so each organ's
- * rendered mass is its analytic mass up to partial-volume sampling. Axes: patient x left, y
+ * <p>The organs sized by mass do not overlap one another or the bones (tested through their rendered
+ * masses), so each such organ's rendered mass is its analytic mass up to partial-volume sampling. Axes: patient x left, y
  * posterior, z superior; body centred at the origin, 660 mm long at the reference height.
  */
 public final class AdultTorso {
@@ -74,7 +74,7 @@ public final class AdultTorso {
      *
      * @param sex            reference masses to use
      * @param heightScale    body height over the ICRP 89 reference height, 0.7..1.3
-     * @param weightScale    body mass over the ICRP 89 reference mass, 0.4..2.5
+     * @param weightScale    body mass over the ICRP 89 reference mass, 0.3..2.5
      * @param concentrations activity concentration (Bq/mL) by organ label; missing organs get 0, except
      *                       skin, adipose and muscle, which get the body's
      */
@@ -87,8 +87,8 @@ public final class AdultTorso {
             if (!(heightScale >= 0.7 && heightScale <= 1.3)) {
                 throw InputException.field("scale", "height scale must be in [0.7, 1.3], got " + heightScale);
             }
-            if (!(weightScale >= 0.4 && weightScale <= 2.5)) {
-                throw InputException.field("weight_kg", "weight over the reference must be in [0.4, 2.5], got "
+            if (!(weightScale >= 0.3 && weightScale <= 2.5)) {
+                throw InputException.field("weight_kg", "weight over the reference must be in [0.3, 2.5], got "
                         + weightScale);
             }
             concentrations = Map.copyOf(concentrations);

@@ -150,6 +150,16 @@ class AdultTorsoTest {
     }
 
     @Test
+    void isotropicScaleKeepsItsFormerMeaning() {
+        // Options(sex, scale, ...): lengths by scale in every direction, so volumes by its cube
+        Phantom small = AdultTorso.build(new AdultTorso.Options(AdultTorso.Sex.FEMALE, 0.7, Map.of()));
+        Phantom ref = AdultTorso.build(AdultTorso.Options.of(AdultTorso.Sex.FEMALE, Map.of()));
+        assertThat(small.region("liver").shape().volumeMm3() / ref.region("liver").shape().volumeMm3())
+                .isCloseTo(0.343, offset(1e-9));
+        assertThat(small.region("skin").shape().bounds().maxXMm()).isCloseTo(175 * 0.7, offset(1e-9));
+    }
+
+    @Test
     void unknownOrganIsAnInputError() {
         assertThatThrownBy(() -> AdultTorso.Options.of(AdultTorso.Sex.MALE, Map.of("pancreas", 10.0)))
                 .isInstanceOf(InputException.class).hasMessageContaining("pancreas");
