@@ -32,13 +32,19 @@ final class SliceWorker {
     private int[] sumPrev;
     private int[] sumCur;
     private int[] sumNext;
-    private final short[] fine;
+    /** Fine-lattice points per owner tag of the voxel being re-sampled, and the tags touched. */
+    private final int[] ownerTally;
+    private final int[] touched;
+    private int touchedCount;
     private final double[] fineOffX;
     private final double[] fineOffY;
     private final double[] fineOffZ;
     private final int[] candidates;
     private final int[] keep;
     private final int[] materialTally;
+    /** Owner tags seen around the current cell, highest first (at most 27). */
+    private final short[] near = new short[28];
+    private int nearOwners;
     private final int[] labelTally;
 
     SliceWorker(VoxelJob job) {
@@ -56,7 +62,8 @@ final class SliceWorker {
         sumPrev = new int[nx * ny];
         sumCur = new int[nx * ny];
         sumNext = new int[nx * ny];
-        fine = job.refine > 1 ? new short[m3] : null;
+        ownerTally = new int[job.regions.length + 1];
+        touched = new int[job.regions.length + 1];
         fineOffX = offsets(m, job.grid.voxelXMm());
         fineOffY = offsets(m, job.grid.voxelYMm());
         fineOffZ = offsets(m, job.grid.voxelZMm());
@@ -201,7 +208,7 @@ final class SliceWorker {
                     writeUniform(out, s);
                 } else if (refining) {
                     resampleFine(i, j, k, nc);
-                    reduceMixed(fine, 0, m3, 1, out, counts);
+                    reduceTallied(out, counts);
                 } else {
                     reduceMixed(owner, v * n3, n3, unit, out, counts);
                 }
@@ -241,7 +248,7 @@ final class SliceWorker {
     }
 
     /**
-     * Owners of voxel (i, j, k) on the fine lattice into {@link #fine}, testing the nc slice candidates.
+     * Owners of voxel (i, j, k) tallied on the fine lattice (into {@link #ownerTally}), testing the nc slice candidates.
      * The fine lattice splits each coarse sub-sample's cell into refine^3 points; a cell whose coarse
      * sample and all 26 neighbouring coarse samples (across voxel and slice borders) have one owner is
      * taken as uniform without testing its fine points, by the same argument as the voxel-level
@@ -263,37 +270,52 @@ final class SliceWorker {
             }
         }
         int rf = job.refine;
+        int rf3 = rf * rf * rf;
         int base = (j * nx + i) * n3;
         for (int cz = 0; cz < n; cz++) {
             for (int cy = 0; cy < n; cy++) {
                 for (int cx = 0; cx < n; cx++) {
                     short own = owner[base + (cz * n + cy) * n + cx];
                     if (uniformCell(i, j, k, cx, cy, cz, own)) {
-                        for (int tz = 0; tz < rf; tz++) {
-                            for (int ty = 0; ty < rf; ty++) {
-                                int row = ((cz * rf + tz) * m + cy * rf + ty) * m + cx * rf;
-                                for (int tx = 0; tx < rf; tx++) {
-                                    fine[row + tx] = own;
-                                }
-                            }
-                        }
+                        tally(own, rf3);
                         continue;
                     }
+                    int ns = nearOwners;
                     for (int tz = 0; tz < rf; tz++) {
                         int fz = cz * rf + tz;
                         double z = zc + fineOffZ[fz];
                         for (int ty = 0; ty < rf; ty++) {
                             int fy = cy * rf + ty;
                             double y = yc + fineOffY[fy];
-                            int row = (fz * m + fy) * m + cx * rf;
                             for (int tx = 0; tx < rf; tx++) {
-                                fine[row + tx] = ownerAt(xc + fineOffX[cx * rf + tx], y, z, local);
+                                double x = xc + fineOffX[cx * rf + tx];
+                                short o = nearOwnerAt(x, y, z, ns);
+                                tally(o >= 0 ? o : ownerAt(x, y, z, local), 1);
                             }
                         }
                     }
                 }
             }
         }
+    }
+
+    /**
+     * The owner of a point among the regions seen at the 27 coarse samples around its cell (kept in
+     * {@link #near}, highest priority first): the first that contains it, or -1 when none does (then
+     * every candidate is tested). A region seen at none of those samples is not tested: like the
+     * uniformity test, this misses only features that fit between coarse samples.
+     */
+    private short nearOwnerAt(double x, double y, double z, int count) {
+        for (int q = 0; q < count; q++) {
+            int tag = near[q];
+            if (tag == 0) {
+                continue;
+            }
+            if (job.regions[tag - 1].shape().contains(x, y, z)) {
+                return (short) tag;
+            }
+        }
+        return -1;
     }
 
     /** The owner tag of a point: the last kept region containing it, 0 for none. */
@@ -318,6 +340,9 @@ final class SliceWorker {
      */
     private boolean uniformCell(int i, int j, int k, int cx, int cy, int cz, short own) {
         int nz = job.grid.nz();
+        boolean uniform = true;
+        near[0] = own;
+        nearOwners = 1;
         for (int dz = -1; dz <= 1; dz++) {
             int sz = cz + dz;
             int kk = k;
@@ -329,7 +354,8 @@ final class SliceWorker {
                 kk++;
             }
             if (kk < 0 || kk >= nz) {
-                return false;
+                uniform = false;
+                continue;
             }
             short[] buf = kk == k ? owner : kk < k ? ownerPrev : ownerNext;
             for (int dy = -1; dy <= 1; dy++) {
@@ -343,7 +369,8 @@ final class SliceWorker {
                     jj++;
                 }
                 if (jj < 0 || jj >= ny) {
-                    return false;
+                    uniform = false;
+                    continue;
                 }
                 for (int dx = -1; dx <= 1; dx++) {
                     int sx = cx + dx;
@@ -356,15 +383,88 @@ final class SliceWorker {
                         ii++;
                     }
                     if (ii < 0 || ii >= nx) {
-                        return false;
+                        uniform = false;
+                        continue;
                     }
-                    if (buf[(jj * nx + ii) * n3 + (sz * n + sy) * n + sx] != own) {
-                        return false;
+                    short o = buf[(jj * nx + ii) * n3 + (sz * n + sy) * n + sx];
+                    if (o != own) {
+                        uniform = false;
+                        addNear(o);
                     }
                 }
             }
         }
-        return true;
+        return uniform;
+    }
+
+    /** Adds an owner tag to {@link #near}, kept in decreasing tag (priority) order without repeats. */
+    private void addNear(short tag) {
+        int q = 0;
+        while (q < nearOwners && near[q] > tag) {
+            q++;
+        }
+        if (q < nearOwners && near[q] == tag) {
+            return;
+        }
+        System.arraycopy(near, q, near, q + 1, nearOwners - q);
+        near[q] = tag;
+        nearOwners++;
+    }
+
+    private void tally(int tag, int weight) {
+        if (ownerTally[tag] == 0) {
+            touched[touchedCount++] = tag;
+        }
+        ownerTally[tag] += weight;
+    }
+
+    /**
+     * Writes voxel {@code out} from the fine-lattice tallies of {@link #resampleFine} and clears them:
+     * activity the tally-weighted mean concentration, material and label the majority (ties to the
+     * larger index, as {@link #majority}).
+     */
+    private void reduceTallied(int out, long[] counts) {
+        double conc = 0;
+        for (int q = 0; q < touchedCount; q++) {
+            int o = touched[q];
+            int c = ownerTally[o];
+            counts[o] += c;
+            conc += c * job.concOfOwner[o];
+        }
+        double inv = 1.0 / m3;
+        if (job.fraction != null) {
+            job.fraction[out] = (float) (ownerTally[job.fractionRegion + 1] * inv);
+        } else {
+            job.activity[out] = (float) (conc * inv);
+            job.materials[out] = (short) majorityOfTallies(materialTally, job.materialOfOwner);
+            job.labels[out] = (short) majorityOfTallies(labelTally, job.labelOfOwner);
+        }
+        for (int q = 0; q < touchedCount; q++) {
+            ownerTally[touched[q]] = 0;
+        }
+        touchedCount = 0;
+    }
+
+    /** The index (via {@code ofOwner}) with the largest summed tally over the touched owners; ties to the larger index. */
+    private int majorityOfTallies(int[] tally, int[] ofOwner) {
+        for (int q = 0; q < touchedCount; q++) {
+            int o = touched[q];
+            tally[ofOwner[o]] += ownerTally[o];
+        }
+        int best = -1;
+        int bestCount = -1;
+        for (int q = 0; q < touchedCount; q++) {
+            int idx = ofOwner[touched[q]];
+            int c = tally[idx];
+            if (c > bestCount || (c == bestCount && idx > best)) {
+                best = idx;
+                bestCount = c;
+            }
+        }
+        for (int q = 0; q < touchedCount; q++) {
+            tally[ofOwner[touched[q]]] = 0;
+        }
+        return best;
     }
 
     /** Reduces {@code len} owner tags of one voxel, each worth {@code weight} fine-lattice units. */
