@@ -18,10 +18,12 @@ import org.spectlab.phantoms.model.Phantom;
  * points. Only voxels overlapping a region's bounding box are tested against that region.
  *
  * <p>Boundary refinement ({@link #withBoundaryRefinement}): a voxel whose n^3 points do not all
- * belong to one region is re-sampled on an (n * refine)^3 lattice, testing every region whose
- * bounding box overlaps the voxel; uniform voxels keep their n^3 result. This gives the accuracy of
- * the fine lattice at the cost of the coarse one away from surfaces. (A region that fits between the
- * coarse points of a voxel without touching any is still missed.)
+ * belong to one region, or whose 26 neighbours differ from it, is re-sampled on an (n * refine)^3
+ * lattice; uniform voxels keep their n^3 result. Inside such a voxel only the cells of coarse points
+ * whose 26 coarse neighbours have another owner are sampled finely, testing first the owners seen
+ * at those neighbours and then every region whose bounding box overlaps the voxel. This gives the
+ * accuracy of the fine lattice at close to the cost of the coarse one away from surfaces.
+ * (Approximation: a region that fits between coarse points without touching any is still missed.)
  *
  * <p>Accuracy: summed over a solid, the sub-samples form a regular lattice of spacing
  * {@code voxelSize / n}, so the volume error is the lattice-point-counting error of the solid at that
