@@ -119,6 +119,12 @@ public final class Administration {
                 groupLabels.put(target, labels);
             }
         }
+        // bone seekers deposit on the trabecular surfaces inside the marrow cavities: with no marrow group of
+        // its own, the agent's skeleton also takes the red_marrow label (the torso's trabecular cores)
+        List<String> skeleton = groupLabels.get("skeleton");
+        if (skeleton != null && labelVolume.getOrDefault("red_marrow", 0.0) > 0 && claimed.add("red_marrow")) {
+            skeleton.add("red_marrow");
+        }
         for (Agent.Compartment c : agent.compartments()) {
             if (!c.group().equals(LabelGroups.EXCRETED)) {
                 String target = foldedInto.getOrDefault(c.group(), c.group());

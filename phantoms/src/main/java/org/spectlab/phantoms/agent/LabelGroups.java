@@ -12,7 +12,9 @@ import org.spectlab.core.error.InputException;
  *
  * <ul>
  *   <li>{@code skeleton}: spine, ribs, pelvis, femoral heads, skull, cervical spine (bone surfaces and
- *       bone volume are not told apart: activity is spread uniformly over these labels by volume);</li>
+ *       bone volume are not told apart: activity is spread uniformly over these labels by volume), and
+ *       also red_marrow (the trabecular spongiosa) when the agent has no group that claims it, since bone
+ *       seekers deposit on the trabecular surfaces inside the marrow cavities;</li>
  *   <li>{@code red_marrow}: red_marrow; without it, folded into {@code skeleton} (the marrow spaces lie
  *       in the trabecular bone);</li>
  *   <li>{@code reticuloendothelial}: liver, spleen and red_marrow (phagocytic cells, split by volume);</li>

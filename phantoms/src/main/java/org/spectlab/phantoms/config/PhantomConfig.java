@@ -37,8 +37,14 @@ import org.spectlab.phantoms.voxel.Voxeliser;
  * A phantom description read from YAML (or JSON):
  * <pre>
  * grid: {size: [128, 128, 128], voxel_mm: [4, 4, 4], origin_mm: [..]}   # origin optional: centred
- * sampling: {sub_samples: 4, boundary_refinement: 1, threads: 1}       # optional
+ * sampling: {sub_samples: 4, boundary_refinement: 4, threads: 1}       # optional; these defaults keep
+ *                                                 # 10-37 mm spheres within 1% of analytic volume;
+ *                                                 # refinement defaults to ceil(16 / sub_samples)
  * preset: {name: adult_torso, options: {...}}     # or: regions: [{id, label, shape, material, concentration_bq_per_ml}]
+ *                                                 # or: voxel: {labels: x.nii | x.hv, table: t.yaml, background_material}
+ * activity_map: a.nii                             # optional with voxel: Bq/mL on the label map's grid
+ *                                                 # (grid optional with voxel: the label map's; paths relative to
+ *                                                 # this file; sampling defaults to 1 on the map's own grid)
  * background_material: air                        # optional, with explicit regions
  * lesions: [{id, kind, organ, centre_mm, diameter_mm, uptake_ratio | concentration_bq_per_ml,
  *            necrotic_fraction, necrotic_uptake_ratio}]   # no centre_mm: placed at random in the organ
@@ -71,6 +77,7 @@ public final class PhantomConfig {
     private final TracerKinetics kinetics;
     private final double timeH;
     private final AgentDose agentDose;
+    private final Volume activityMap;
 
     /** An agent administration as configured (mapped onto the phantom at render time). */
     private record AgentDose(Agent agent, double administeredMBq, double acquisitionS, List<Double> reportTimesH,
@@ -78,7 +85,8 @@ public final class PhantomConfig {
     }
 
     private PhantomConfig(Grid3 grid, Phantom phantom, List<Lesion> lesions, Voxeliser voxeliser,
-                          TracerKinetics kinetics, double timeH, AgentDose agentDose) {
+                          TracerKinetics kinetics, double timeH, AgentDose agentDose, Volume activityMap) {
+        this.activityMap = activityMap;
         this.grid = grid;
         this.phantom = phantom;
         this.lesions = List.copyOf(lesions);
@@ -109,31 +117,59 @@ public final class PhantomConfig {
             throw new InputException(source + ": must be a mapping with at least 'grid' and 'preset' or 'regions'");
         }
         Node top = new Node(root, "");
-        top.allowOnly("grid", "sampling", "preset", "regions", "background_material", "lesions", "lesion_placement",
-                "allow_overlap", "kinetics");
-        Grid3 grid = grid(top.child("grid"));
-        Voxeliser vox = sampling(top);
-        Phantom phantom;
-        double lengthScale = 1.0;
-        if (top.has("preset") == top.has("regions")) {
-            throw InputException.field("preset", "give exactly one of 'preset' and 'regions'");
+        top.allowOnly("grid", "sampling", "preset", "regions", "voxel", "activity_map", "background_material",
+                "lesions", "lesion_placement", "allow_overlap", "kinetics");
+        int sources = (top.has("preset") ? 1 : 0) + (top.has("regions") ? 1 : 0) + (top.has("voxel") ? 1 : 0);
+        if (sources != 1) {
+            throw InputException.field("preset", "give exactly one of 'preset', 'regions' and 'voxel'");
         }
-        if (top.has("preset")) {
-            phantom = PresetParser.parse(top.child("preset"));
-            lengthScale = PresetParser.lengthScale(top.child("preset"));
-        } else {
-            List<Region> regions = new ArrayList<>();
-            for (Node r : top.list("regions")) {
-                r.allowOnly("id", "label", "shape", "material", "concentration_bq_per_ml");
-                String id = r.text("id");
-                String material = r.text("material");
-                checkMaterial(r.path() + ".material", "region '" + id + "'", material);
-                regions.add(Region.of(id, r.text("label", id), ShapeParser.parse(r.child("shape")), material,
-                        r.nonNegative("concentration_bq_per_ml", 0)));
+        Phantom phantom;
+        Grid3 grid;
+        Voxeliser vox;
+        Volume activityMap = null;
+        double lengthScale = 1.0;
+        if (top.has("voxel")) {
+            if (top.has("background_material")) {
+                throw InputException.field("background_material", "with 'voxel', give it as voxel.background_material");
             }
-            String background = top.text("background_material", "air");
-            checkMaterial("background_material", "the background", background);
-            phantom = Phantom.of("custom", regions, background);
+            VoxelParser.Parsed v = VoxelParser.parse(top.child("voxel"), top, baseDir(source));
+            phantom = v.phantom();
+            activityMap = v.activity();
+            Grid3 labelGrid = v.labels().grid();
+            grid = top.has("grid") ? grid(top.child("grid")) : labelGrid;
+            if (activityMap != null) {
+                if (!grid.sameGeometry(labelGrid)) {
+                    throw InputException.field("grid", "must be the label map's grid (or left out) with an activity_map");
+                }
+                if (top.has("kinetics") || top.has("lesions")) {
+                    throw InputException.field("activity_map", "cannot be combined with "
+                            + (top.has("kinetics") ? "'kinetics'" : "'lesions'") + " (the map is the whole activity)");
+                }
+            }
+            // on the map's own grid every voxel is wholly one label: one sample per voxel is exact
+            vox = !top.has("sampling") && grid.sameGeometry(labelGrid) ? Voxeliser.of(1) : sampling(top);
+        } else if (top.has("activity_map")) {
+            throw InputException.field("activity_map", "needs a label map: give 'voxel: {labels: ..., table: ...}'");
+        } else {
+            grid = grid(top.child("grid"));
+            vox = sampling(top);
+            if (top.has("preset")) {
+                phantom = PresetParser.parse(top.child("preset"));
+                lengthScale = PresetParser.lengthScale(top.child("preset"));
+            } else {
+                List<Region> regions = new ArrayList<>();
+                for (Node r : top.list("regions")) {
+                    r.allowOnly("id", "label", "shape", "material", "concentration_bq_per_ml");
+                    String id = r.text("id");
+                    String material = r.text("material");
+                    checkMaterial(r.path() + ".material", "region '" + id + "'", material);
+                    regions.add(Region.of(id, r.text("label", id), ShapeParser.parse(r.child("shape")), material,
+                            r.nonNegative("concentration_bq_per_ml", 0)));
+                }
+                String background = top.text("background_material", "air");
+                checkMaterial("background_material", "the background", background);
+                phantom = Phantom.of("custom", regions, background);
+            }
         }
         for (Region r : phantom.regions()) {
             checkMaterial("material", "region '" + r.id() + "'", r.material());
@@ -216,7 +252,17 @@ public final class PhantomConfig {
                 }
             }
         }
-        return new PhantomConfig(grid, withLesions, lesions, vox, kinetics, timeH, agentDose);
+        return new PhantomConfig(grid, withLesions, lesions, vox, kinetics, timeH, agentDose, activityMap);
+    }
+
+    /** Folder of the configuration file named by {@code source}, or null (working directory) when it is not a file. */
+    private static Path baseDir(String source) {
+        try {
+            Path p = Path.of(source);
+            return Files.isRegularFile(p) ? p.toAbsolutePath().getParent() : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
     }
 
     /**
@@ -252,10 +298,14 @@ public final class PhantomConfig {
 
     private static Voxeliser sampling(Node top) {
         if (!top.has("sampling")) {
-            return Voxeliser.of(4);
+            return Voxeliser.standard(1);
         }
         Node s = top.child("sampling").allowOnly("sub_samples", "boundary_refinement", "threads");
-        return Voxeliser.withBoundaryRefinement(s.integer("sub_samples", 4), s.integer("boundary_refinement", 1),
+        int n = s.integer("sub_samples", Voxeliser.DEFAULT_SUB_SAMPLES);
+        // without an explicit refinement, boundary voxels get at least the default's 16^3 points
+        int fineDefault = Voxeliser.DEFAULT_SUB_SAMPLES * Voxeliser.DEFAULT_BOUNDARY_REFINEMENT;
+        int refineDefault = n >= 1 ? Math.max(1, Math.min((fineDefault + n - 1) / n, 32 / n)) : 1;
+        return Voxeliser.withBoundaryRefinement(n, s.integer("boundary_refinement", refineDefault),
                 s.integer("threads", 1));
     }
 
@@ -339,6 +389,9 @@ public final class PhantomConfig {
      */
     public Rendered render() {
         VoxelisedPhantom vp = voxeliser.render(grid, phantom);
+        if (activityMap != null) {
+            vp = vp.withActivity(activityMap);
+        }
         if (agentDose != null) {
             Administration a = Administration.of(agentDose.agent(), agentDose.administeredMBq(), timeH,
                     agentDose.acquisitionS(), agentDose.reportTimesH(), agentDose.patientMassKg(), phantom, lesions,

@@ -32,8 +32,14 @@ final class PresetParser {
                         o.nonNegative("sphere_to_background", 4), o.number("sphere_plane_from_lid_mm", 70),
                         o.nonNegative("body_wall_mm", 3)));
             case "jaszczak_deluxe":
-                o.allowOnly("concentration_bq_per_ml");
-                return JaszczakDeluxePhantom.build(o.nonNegative("concentration_bq_per_ml", 0));
+                o.allowOnly("concentration_bq_per_ml", "wall_mm");
+                return JaszczakDeluxePhantom.build(o.nonNegative("concentration_bq_per_ml", 0),
+                        o.nonNegative("wall_mm", JaszczakDeluxePhantom.DEFAULT_WALL_MM));
+            case "uniform_cylinder_20cm", "uniform_cylinder_22cm":
+                o.allowOnly("length_mm", "wall_mm", "concentration_bq_per_ml");
+                return SimpleSources.namedCylinder(name.endsWith("20cm") ? SimpleSources.CYLINDER_20CM_DIAMETER_MM
+                        : SimpleSources.CYLINDER_22CM_DIAMETER_MM, o.has("length_mm") ? o.positive("length_mm") : 200,
+                        o.nonNegative("wall_mm", 0), o.nonNegative("concentration_bq_per_ml", 0));
             case "uniform_cylinder":
                 o.allowOnly("diameter_mm", "length_mm", "concentration_bq_per_ml");
                 return SimpleSources.uniformCylinder(o.positive("diameter_mm"), o.positive("length_mm"),
@@ -60,9 +66,10 @@ final class PresetParser {
     }
 
     /**
-     * Isotropic length scale of a preset (already checked by {@link #parse}): {@code scale} or
-     * {@code height_cm} over the reference height for adult_torso, {@code scale} for head_neck, 1 for
-     * every other preset.
+     * Isotropic length scale of a preset (already checked by {@link #parse}), as far as body mass goes:
+     * {@code scale} for adult_torso and head_neck, or for adult_torso with {@code height_cm} /
+     * {@code weight_kg} the cube root of the body-mass ratio to the ICRP 89 reference; 1 for every
+     * other preset.
      */
     static double lengthScale(Node preset) {
         String name = PresetCatalog.canonicalName(preset.text("name"));
@@ -70,8 +77,15 @@ final class PresetParser {
             return 1.0;
         }
         Node o = preset.child("options");
-        if (name.equals("adult_torso") && o.has("height_cm")) {
-            return new AdultTorso.Options(sex(o), 1.0, Map.of()).withHeightCm(o.positive("height_cm")).scale();
+        if (name.equals("adult_torso") && (o.has("height_cm") || o.has("weight_kg"))) {
+            // the isotropic scale whose cube is the body-mass ratio (weight follows height at the
+            // reference body-mass index when only height_cm is given)
+            AdultTorso.Options ref = new AdultTorso.Options(sex(o), 1.0, Map.of());
+            double h = o.has("height_cm") ? o.positive("height_cm")
+                    : org.spectlab.phantoms.library.TorsoReference.heightCm(ref.sex());
+            AdultTorso.Options t = o.has("weight_kg") ? ref.withHeightAndWeight(h, o.positive("weight_kg"))
+                    : ref.withHeightCm(h);
+            return Math.cbrt(t.weightScale());
         }
         return o.number("scale", 1.0);
     }
@@ -109,15 +123,22 @@ final class PresetParser {
     }
 
     private static Phantom torso(Node o) {
-        o.allowOnly("sex", "scale", "height_cm", "concentrations_bq_per_ml");
+        o.allowOnly("sex", "scale", "height_cm", "weight_kg", "concentrations_bq_per_ml");
         AdultTorso.Sex sex = sex(o);
         Map<String, Double> conc = concentrations(o, AdultTorso.ORGANS);
         AdultTorso.Options opt = new AdultTorso.Options(sex, o.number("scale", 1.0), conc);
-        if (o.has("height_cm")) {
+        if (o.has("height_cm") || o.has("weight_kg")) {
             if (o.has("scale")) {
-                throw InputException.field(o.path() + ".height_cm", "give either scale or height_cm, not both");
+                throw InputException.field(o.path() + (o.has("height_cm") ? ".height_cm" : ".weight_kg"),
+                        "give either scale or height_cm/weight_kg, not both");
             }
-            opt = opt.withHeightCm(o.positive("height_cm"));
+            if (o.has("weight_kg")) {
+                double h = o.has("height_cm") ? o.positive("height_cm") : org.spectlab.phantoms.library.TorsoReference
+                        .heightCm(sex);
+                opt = opt.withHeightAndWeight(h, o.positive("weight_kg"));
+            } else {
+                opt = opt.withHeightCm(o.positive("height_cm"));
+            }
         }
         return AdultTorso.build(opt);
     }

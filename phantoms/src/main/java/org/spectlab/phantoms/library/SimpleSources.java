@@ -30,6 +30,30 @@ public final class SimpleSources {
     private SimpleSources() {
     }
 
+    /** Inside diameter of the named 20 cm uniform cylinder, mm. */
+    public static final double CYLINDER_20CM_DIAMETER_MM = 200;
+    /** Inside diameter of the named 22 cm uniform cylinder, mm. */
+    public static final double CYLINDER_22CM_DIAMETER_MM = 220;
+
+    /**
+     * A named uniform water cylinder of 200 or 220 mm inside diameter (the 20 and 22 cm cylinders of
+     * the issue), with an optional PMMA wall (side, floor and lid) of {@code wallMm}.
+     */
+    public static Phantom namedCylinder(double diameterMm, double lengthMm, double wallMm, double concentrationBqPerMl) {
+        if (!(wallMm >= 0) || wallMm > 50) {
+            throw InputException.field("wall_mm", "must be in [0, 50] mm, got " + wallMm);
+        }
+        String name = "uniform_cylinder_" + Math.round(diameterMm / 10) + "cm";
+        List<Region> r = new ArrayList<>();
+        if (wallMm > 0) {
+            r.add(Region.of("wall", "wall", EllipticCylinder.circularAlongZ(0, 0, 0, diameterMm + 2 * wallMm,
+                    lengthMm + 2 * wallMm), "pmma", 0));
+        }
+        r.add(Region.of("cylinder", "water_cylinder", EllipticCylinder.circularAlongZ(0, 0, 0, diameterMm, lengthMm),
+                "water", concentrationBqPerMl));
+        return Phantom.of(name, r);
+    }
+
     /** A uniform water cylinder (diameter and length in mm) centred on the origin, axis along z. */
     public static Phantom uniformCylinder(double diameterMm, double lengthMm, double concentrationBqPerMl) {
         return Phantom.of("uniform_cylinder", List.of(Region.of("cylinder", "water_cylinder",

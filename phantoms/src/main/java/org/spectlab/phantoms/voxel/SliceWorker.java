@@ -13,7 +13,9 @@ import org.spectlab.phantoms.shape.Shape;
  * refinement, a voxel is re-sampled on the fine lattice when it is mixed or when any of its 26
  * neighbours has a different summary: a surface that slips between the coarse points of one voxel
  * still shows in a neighbour, so such voxels are not taken as uniform. A rolling window of three
- * summaries (previous, current, next slice) serves the neighbour test.
+ * summaries (previous, current, next slice) serves the neighbour test. Inside a re-sampled voxel,
+ * only the coarse cells near a change of owner are tested on the fine lattice (see
+ * {@link #resampleFine}); three slices of coarse owners are kept for that.
  */
 final class SliceWorker {
     private final VoxelJob job;
@@ -26,16 +28,23 @@ final class SliceWorker {
     private final int ny;
     private short[] owner;
     private short[] ownerNext;
+    private short[] ownerPrev;
     private int[] sumPrev;
     private int[] sumCur;
     private int[] sumNext;
-    private final short[] fine;
+    /** Fine-lattice points per owner tag of the voxel being re-sampled, and the tags touched. */
+    private final int[] ownerTally;
+    private final int[] touched;
+    private int touchedCount;
     private final double[] fineOffX;
     private final double[] fineOffY;
     private final double[] fineOffZ;
     private final int[] candidates;
     private final int[] keep;
     private final int[] materialTally;
+    /** Owner tags seen around the current cell, highest first (at most 27). */
+    private final short[] near = new short[28];
+    private int nearOwners;
     private final int[] labelTally;
 
     SliceWorker(VoxelJob job) {
@@ -49,10 +58,12 @@ final class SliceWorker {
         ny = job.grid.ny();
         owner = new short[nx * ny * n3];
         ownerNext = job.refine > 1 ? new short[nx * ny * n3] : null;
+        ownerPrev = job.refine > 1 ? new short[nx * ny * n3] : null;
         sumPrev = new int[nx * ny];
         sumCur = new int[nx * ny];
         sumNext = new int[nx * ny];
-        fine = job.refine > 1 ? new short[m3] : null;
+        ownerTally = new int[job.regions.length + 1];
+        touched = new int[job.regions.length + 1];
         fineOffX = offsets(m, job.grid.voxelXMm());
         fineOffY = offsets(m, job.grid.voxelYMm());
         fineOffZ = offsets(m, job.grid.voxelZMm());
@@ -81,7 +92,7 @@ final class SliceWorker {
             return;
         }
         if (k0 > 0) {
-            coarse(k0 - 1, ownerNext, sumPrev);
+            coarse(k0 - 1, ownerPrev, sumPrev);
         } else {
             Arrays.fill(sumPrev, Integer.MIN_VALUE);
         }
@@ -97,7 +108,8 @@ final class SliceWorker {
             sumPrev = sumCur;
             sumCur = sumNext;
             sumNext = t;
-            short[] o = owner;
+            short[] o = ownerPrev;
+            ownerPrev = owner;
             owner = ownerNext;
             ownerNext = o;
         }
@@ -196,7 +208,7 @@ final class SliceWorker {
                     writeUniform(out, s);
                 } else if (refining) {
                     resampleFine(i, j, k, nc);
-                    reduceMixed(fine, 0, m3, 1, out, counts);
+                    reduceTallied(out, counts);
                 } else {
                     reduceMixed(owner, v * n3, n3, unit, out, counts);
                 }
@@ -235,7 +247,14 @@ final class SliceWorker {
         }
     }
 
-    /** Owners of voxel (i, j, k) on the fine lattice into {@link #fine}, testing the nc slice candidates. */
+    /**
+     * Owners of voxel (i, j, k) tallied on the fine lattice (into {@link #ownerTally}), testing the nc slice candidates.
+     * The fine lattice splits each coarse sub-sample's cell into refine^3 points; a cell whose coarse
+     * sample and all 26 neighbouring coarse samples (across voxel and slice borders) have one owner is
+     * taken as uniform without testing its fine points, by the same argument as the voxel-level
+     * neighbour test one level down: a surface crossing the cell changes the owner between the
+     * cell's sample and a neighbour's.
+     */
     private void resampleFine(int i, int j, int k, int nc) {
         int local = 0;
         int[] cand = candidates;
@@ -250,31 +269,202 @@ final class SliceWorker {
                 keep[local++] = r;
             }
         }
-        double[] bb = job.bbox;
-        int idx = 0;
-        for (int sz = 0; sz < m; sz++) {
-            double z = zc + fineOffZ[sz];
-            for (int sy = 0; sy < m; sy++) {
-                double y = yc + fineOffY[sy];
-                for (int sx = 0; sx < m; sx++) {
-                    double x = xc + fineOffX[sx];
-                    short o = 0;
-                    for (int q = local - 1; q >= 0; q--) {
-                        int r = keep[q];
-                        int b = 6 * r;
-                        if (x < bb[b] || y < bb[b + 1] || z < bb[b + 2] || x > bb[b + 3] || y > bb[b + 4]
-                                || z > bb[b + 5]) {
-                            continue;
-                        }
-                        if (job.regions[r].shape().contains(x, y, z)) {
-                            o = (short) (r + 1);
-                            break;
+        int rf = job.refine;
+        int rf3 = rf * rf * rf;
+        int base = (j * nx + i) * n3;
+        for (int cz = 0; cz < n; cz++) {
+            for (int cy = 0; cy < n; cy++) {
+                for (int cx = 0; cx < n; cx++) {
+                    short own = owner[base + (cz * n + cy) * n + cx];
+                    if (uniformCell(i, j, k, cx, cy, cz, own)) {
+                        tally(own, rf3);
+                        continue;
+                    }
+                    int ns = nearOwners;
+                    for (int tz = 0; tz < rf; tz++) {
+                        int fz = cz * rf + tz;
+                        double z = zc + fineOffZ[fz];
+                        for (int ty = 0; ty < rf; ty++) {
+                            int fy = cy * rf + ty;
+                            double y = yc + fineOffY[fy];
+                            for (int tx = 0; tx < rf; tx++) {
+                                double x = xc + fineOffX[cx * rf + tx];
+                                short o = nearOwnerAt(x, y, z, ns);
+                                tally(o >= 0 ? o : ownerAt(x, y, z, local), 1);
+                            }
                         }
                     }
-                    fine[idx++] = o;
                 }
             }
         }
+    }
+
+    /**
+     * The owner of a point among the regions seen at the 27 coarse samples around its cell (kept in
+     * {@link #near}, highest priority first): the first that contains it, or -1 when none does (then
+     * every candidate is tested). A region seen at none of those samples is not tested: like the
+     * uniformity test, this misses only features that fit between coarse samples.
+     */
+    private short nearOwnerAt(double x, double y, double z, int count) {
+        for (int q = 0; q < count; q++) {
+            int tag = near[q];
+            if (tag == 0) {
+                continue;
+            }
+            if (job.regions[tag - 1].shape().contains(x, y, z)) {
+                return (short) tag;
+            }
+        }
+        return -1;
+    }
+
+    /** The owner tag of a point: the last kept region containing it, 0 for none. */
+    private short ownerAt(double x, double y, double z, int local) {
+        double[] bb = job.bbox;
+        for (int q = local - 1; q >= 0; q--) {
+            int r = keep[q];
+            int b = 6 * r;
+            if (x < bb[b] || y < bb[b + 1] || z < bb[b + 2] || x > bb[b + 3] || y > bb[b + 4] || z > bb[b + 5]) {
+                continue;
+            }
+            if (job.regions[r].shape().contains(x, y, z)) {
+                return (short) (r + 1);
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * True when the 26 coarse samples around sample (cx, cy, cz) of voxel (i, j, k) all have owner
+     * {@code own}; samples beyond the grid count as different.
+     */
+    private boolean uniformCell(int i, int j, int k, int cx, int cy, int cz, short own) {
+        int nz = job.grid.nz();
+        boolean uniform = true;
+        near[0] = own;
+        nearOwners = 1;
+        for (int dz = -1; dz <= 1; dz++) {
+            int sz = cz + dz;
+            int kk = k;
+            if (sz < 0) {
+                sz += n;
+                kk--;
+            } else if (sz >= n) {
+                sz -= n;
+                kk++;
+            }
+            if (kk < 0 || kk >= nz) {
+                uniform = false;
+                continue;
+            }
+            short[] buf = kk == k ? owner : kk < k ? ownerPrev : ownerNext;
+            for (int dy = -1; dy <= 1; dy++) {
+                int sy = cy + dy;
+                int jj = j;
+                if (sy < 0) {
+                    sy += n;
+                    jj--;
+                } else if (sy >= n) {
+                    sy -= n;
+                    jj++;
+                }
+                if (jj < 0 || jj >= ny) {
+                    uniform = false;
+                    continue;
+                }
+                for (int dx = -1; dx <= 1; dx++) {
+                    int sx = cx + dx;
+                    int ii = i;
+                    if (sx < 0) {
+                        sx += n;
+                        ii--;
+                    } else if (sx >= n) {
+                        sx -= n;
+                        ii++;
+                    }
+                    if (ii < 0 || ii >= nx) {
+                        uniform = false;
+                        continue;
+                    }
+                    short o = buf[(jj * nx + ii) * n3 + (sz * n + sy) * n + sx];
+                    if (o != own) {
+                        uniform = false;
+                        addNear(o);
+                    }
+                }
+            }
+        }
+        return uniform;
+    }
+
+    /** Adds an owner tag to {@link #near}, kept in decreasing tag (priority) order without repeats. */
+    private void addNear(short tag) {
+        int q = 0;
+        while (q < nearOwners && near[q] > tag) {
+            q++;
+        }
+        if (q < nearOwners && near[q] == tag) {
+            return;
+        }
+        System.arraycopy(near, q, near, q + 1, nearOwners - q);
+        near[q] = tag;
+        nearOwners++;
+    }
+
+    private void tally(int tag, int weight) {
+        if (ownerTally[tag] == 0) {
+            touched[touchedCount++] = tag;
+        }
+        ownerTally[tag] += weight;
+    }
+
+    /**
+     * Writes voxel {@code out} from the fine-lattice tallies of {@link #resampleFine} and clears them:
+     * activity the tally-weighted mean concentration, material and label the majority (ties to the
+     * larger index, as {@link #majority}).
+     */
+    private void reduceTallied(int out, long[] counts) {
+        double conc = 0;
+        for (int q = 0; q < touchedCount; q++) {
+            int o = touched[q];
+            int c = ownerTally[o];
+            counts[o] += c;
+            conc += c * job.concOfOwner[o];
+        }
+        double inv = 1.0 / m3;
+        if (job.fraction != null) {
+            job.fraction[out] = (float) (ownerTally[job.fractionRegion + 1] * inv);
+        } else {
+            job.activity[out] = (float) (conc * inv);
+            job.materials[out] = (short) majorityOfTallies(materialTally, job.materialOfOwner);
+            job.labels[out] = (short) majorityOfTallies(labelTally, job.labelOfOwner);
+        }
+        for (int q = 0; q < touchedCount; q++) {
+            ownerTally[touched[q]] = 0;
+        }
+        touchedCount = 0;
+    }
+
+    /** The index (via {@code ofOwner}) with the largest summed tally over the touched owners; ties to the larger index. */
+    private int majorityOfTallies(int[] tally, int[] ofOwner) {
+        for (int q = 0; q < touchedCount; q++) {
+            int o = touched[q];
+            tally[ofOwner[o]] += ownerTally[o];
+        }
+        int best = -1;
+        int bestCount = -1;
+        for (int q = 0; q < touchedCount; q++) {
+            int idx = ofOwner[touched[q]];
+            int c = tally[idx];
+            if (c > bestCount || (c == bestCount && idx > best)) {
+                best = idx;
+                bestCount = c;
+            }
+        }
+        for (int q = 0; q < touchedCount; q++) {
+            tally[ofOwner[touched[q]]] = 0;
+        }
+        return best;
     }
 
     /** Reduces {@code len} owner tags of one voxel, each worth {@code weight} fine-lattice units. */

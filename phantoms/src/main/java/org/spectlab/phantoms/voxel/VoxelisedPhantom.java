@@ -67,6 +67,21 @@ public final class VoxelisedPhantom {
         return phantom.materialNames();
     }
 
+    /**
+     * The same phantom with its activity map replaced (e.g. by one read from a file); the caller keeps
+     * each region's concentration equal to the map's mean over the region, so that the per-region
+     * bookkeeping stays that of the map.
+     *
+     * @throws IllegalArgumentException when the grid differs
+     */
+    public VoxelisedPhantom withActivity(Volume activityBqPerMl) {
+        if (!activityBqPerMl.grid().sameGeometry(grid())) {
+            throw new IllegalArgumentException("activity grid " + activityBqPerMl.grid() + " differs from " + grid());
+        }
+        return new VoxelisedPhantom(phantom, Volume.of(grid(), activityBqPerMl.data().clone(), "Bq/mL"), labels,
+                materials, regionVolumeMl, subSamplesPerAxis);
+    }
+
     /** Sub-samples per voxel axis used. */
     public int subSamplesPerAxis() {
         return subSamplesPerAxis;

@@ -18,10 +18,12 @@ import org.spectlab.phantoms.model.Phantom;
  * points. Only voxels overlapping a region's bounding box are tested against that region.
  *
  * <p>Boundary refinement ({@link #withBoundaryRefinement}): a voxel whose n^3 points do not all
- * belong to one region is re-sampled on an (n * refine)^3 lattice, testing every region whose
- * bounding box overlaps the voxel; uniform voxels keep their n^3 result. This gives the accuracy of
- * the fine lattice at the cost of the coarse one away from surfaces. (A region that fits between the
- * coarse points of a voxel without touching any is still missed.)
+ * belong to one region, or whose 26 neighbours differ from it, is re-sampled on an (n * refine)^3
+ * lattice; uniform voxels keep their n^3 result. Inside such a voxel only the cells of coarse points
+ * whose 26 coarse neighbours have another owner are sampled finely, testing first the owners seen
+ * at those neighbours and then every region whose bounding box overlaps the voxel. This gives the
+ * accuracy of the fine lattice at close to the cost of the coarse one away from surfaces.
+ * (Approximation: a region that fits between coarse points without touching any is still missed.)
  *
  * <p>Accuracy: summed over a solid, the sub-samples form a regular lattice of spacing
  * {@code voxelSize / n}, so the volume error is the lattice-point-counting error of the solid at that
@@ -33,6 +35,16 @@ import org.spectlab.phantoms.model.Phantom;
  * thread count.
  */
 public final class Voxeliser {
+    /** Default sub-samples per voxel axis (4^3 per voxel). */
+    public static final int DEFAULT_SUB_SAMPLES = 4;
+    /**
+     * Default boundary refinement: boundary voxels at (4 x 4)^3 = 16^3 points. With
+     * {@link #DEFAULT_SUB_SAMPLES} this keeps the volume and activity of spheres of 10 to 37 mm on 2 to 5
+     * mm grids within 1% of analytic wherever the centre lies (SphereVoxelisationTest; plain 4^3 reaches
+     * 6% for a 13 mm sphere centred on a 5 mm voxel).
+     */
+    public static final int DEFAULT_BOUNDARY_REFINEMENT = 4;
+
     private final int n;
     private final int refine;
     private final int threads;
@@ -58,6 +70,15 @@ public final class Voxeliser {
         return new Voxeliser(subSamplesPerAxis, 1, threads);
     }
 
+    /**
+     * The default voxeliser: {@value #DEFAULT_SUB_SAMPLES}^3 sub-samples per voxel and
+     * {@value #DEFAULT_BOUNDARY_REFINEMENT}x boundary refinement, which meets the 1% volume/activity
+     * figure for 10-37 mm spheres on 2-5 mm grids.
+     */
+    public static Voxeliser standard(int threads) {
+        return new Voxeliser(DEFAULT_SUB_SAMPLES, DEFAULT_BOUNDARY_REFINEMENT, threads);
+    }
+
     /** A single-threaded voxeliser with n^3 sub-samples per voxel, no refinement. */
     public static Voxeliser of(int subSamplesPerAxis) {
         return new Voxeliser(subSamplesPerAxis, 1, 1);
@@ -74,6 +95,16 @@ public final class Voxeliser {
     /** Sub-samples per voxel axis. */
     public int subSamplesPerAxis() {
         return n;
+    }
+
+    /** Boundary refinement factor (1 = none). */
+    public int boundaryRefinement() {
+        return refine;
+    }
+
+    /** Worker threads. */
+    public int threads() {
+        return threads;
     }
 
     /** Renders activity concentration, organ labels, material indices and per-region volumes. */

@@ -17,7 +17,7 @@ class PhantomConfigTest {
               options: {sex: female, concentrations_bq_per_ml: {liver: 3000, body: 400}}
             lesions:
               - {id: t1, kind: tumour, organ: liver, diameter_mm: 20, uptake_ratio: 4}
-              - {id: f1, kind: inflammation, organ: body, centre_mm: [120, -40, -200], diameter_mm: [10, 12, 14],
+              - {id: f1, kind: inflammation, organ: body, centre_mm: [90, -40, -240], diameter_mm: [10, 12, 14],
                  concentration_bq_per_ml: 8000}
             lesion_placement: {seed: 11, margin_mm: 5, min_separation_mm: 10}
             """;
@@ -27,7 +27,7 @@ class PhantomConfigTest {
         PhantomConfig c = PhantomConfig.parse(TORSO, "torso.yaml");
         assertThat(c.phantom().name()).isEqualTo("adult_torso_female");
         assertThat(c.lesions()).hasSize(2);
-        assertThat(c.lesions().get(1).centreXMm()).isEqualTo(120.0);
+        assertThat(c.lesions().get(1).centreXMm()).isEqualTo(90.0);
         assertThat(c.phantom().region("t1").concentrationBqPerMl()).isEqualTo(12000.0);
         PhantomConfig.Rendered r = c.render();
         assertThat(r.truth().toTree().get("lesions")).hasSize(2);
@@ -72,7 +72,7 @@ class PhantomConfigTest {
                 .hasMessageContaining("preset.options.concentrations_bq_per_ml.pancreas");
         assertThatThrownBy(() -> PhantomConfig.parse(TORSO.replace("body: 400", "body: -400"), "x"))
                 .isInstanceOf(InputException.class).hasMessageContaining("body").hasMessageContaining(">= 0");
-        assertThatThrownBy(() -> PhantomConfig.parse(TORSO.replace("[120, -40, -200]", "[400, 0, 0]"), "x"))
+        assertThatThrownBy(() -> PhantomConfig.parse(TORSO.replace("[90, -40, -240]", "[400, 0, 0]"), "x"))
                 .isInstanceOf(InputException.class).hasMessageContaining("'f1'")
                 .hasMessageContaining("outside the body");
         assertThatThrownBy(() -> PhantomConfig.parse(TORSO.replace("organ: liver", "organ: brain"), "x"))
@@ -90,5 +90,17 @@ class PhantomConfigTest {
                   - {id: a, material: water, concentration_bq_per_ml: -5,
                      shape: {type: sphere, centre_mm: [0, 0, 0], diameter_mm: 5}}
                 """, "x")).isInstanceOf(InputException.class).hasMessageContaining("regions[0].concentration_bq_per_ml");
+    }
+
+    @Test
+    void defaultSamplingIsTheOnePercentVoxeliser() {
+        PhantomConfig c = PhantomConfig.parse("grid: {size: [4, 4, 4], voxel_mm: 80}\npreset: {name: jaszczak_deluxe}\n",
+                "t");
+        assertThat(c.voxeliser().subSamplesPerAxis()).isEqualTo(4);
+        assertThat(c.voxeliser().boundaryRefinement()).isEqualTo(4);
+        // only sub_samples given: boundary voxels still get at least 16^3 points
+        PhantomConfig two = PhantomConfig.parse("grid: {size: [4, 4, 4], voxel_mm: 80}\nsampling: {sub_samples: 2}\n"
+                + "preset: {name: jaszczak_deluxe}\n", "t");
+        assertThat(two.voxeliser().boundaryRefinement()).isEqualTo(8);
     }
 }

@@ -81,8 +81,8 @@ class LesionTest {
         Lesion outside = Lesion.sphere("far", LesionKind.TUMOUR, "body", 400, 0, 0, 10, Uptake.ratioToHost(3));
         assertThatThrownBy(() -> LesionInserter.insert(TORSO, List.of(outside), false))
                 .isInstanceOf(InputException.class).hasMessageContaining("'far'").hasMessageContaining("outside");
-        // centre at body x edge 175 mm: partly outside
-        Lesion edge = Lesion.sphere("edge", LesionKind.TUMOUR, "body", 170, 0, 0, 20, Uptake.ratioToHost(3));
+        // centre in the adipose layer 5 mm inside the body's x edge at 175 mm: partly outside
+        Lesion edge = Lesion.sphere("edge", LesionKind.TUMOUR, "adipose", 170, 0, 0, 20, Uptake.ratioToHost(3));
         assertThatThrownBy(() -> LesionInserter.insert(TORSO, List.of(edge), false))
                 .isInstanceOf(InputException.class).hasMessageContaining("partly outside");
         Lesion wrongOrgan = Lesion.sphere("w", LesionKind.TUMOUR, "spleen", -70, 0, -40, 10, Uptake.ratioToHost(3));

@@ -40,8 +40,11 @@ class JaszczakAndSourcesTest {
     void coldRodsAndSpheresRemoveTheirAnalyticVolumeFromTheWater() {
         Phantom p = JaszczakDeluxePhantom.build(1000);
         double cold = 0;
-        for (int i = 1; i < p.regions().size(); i++) {
-            cold += p.regions().get(i).shape().volumeMm3();
+        for (int i = 0; i < p.regions().size(); i++) {
+            String id = p.regions().get(i).id();
+            if (!id.equals("water") && !id.equals("wall")) {
+                cold += p.regions().get(i).shape().volumeMm3();
+            }
         }
         double water = Math.PI * 108 * 108 * 186;
         Grid3 g = Grid3.centredCubic(56, 56, 48, 4.0);
@@ -49,6 +52,44 @@ class JaszczakAndSourcesTest {
         // rods (>= 4.8 mm) sampled at 0.5 mm near their surfaces: total error well below 0.5% of the water
         assertThat(vp.regionVolumeMl("water") / ((water - cold) * 1e-3) - 1).isBetween(-0.005, 0.005);
         assertThat(vp.totalActivityBq()).isCloseTo((water - cold) * 1e-3 * 1000, offset(0.005 * water));
+    }
+
+    /** PMMA tank wall of the documented 6.4 mm around 216 x 186 mm water; probes 0.5 mm from each surface. */
+    @Test
+    void jaszczakTankHasPmmaWallsOfTheDocumentedThickness() {
+        Phantom p = JaszczakDeluxePhantom.build(1000);
+        double r = 108;
+        double w = JaszczakDeluxePhantom.DEFAULT_WALL_MM;
+        assertThat(w).isEqualTo(6.4);
+        assertThat(materialAt(p, -r + 0.5, 0, 0)).isEqualTo("water");
+        assertThat(materialAt(p, -r - 0.5, 0, 0)).isEqualTo("pmma");
+        assertThat(materialAt(p, -r - w + 0.5, 0, 0)).isEqualTo("pmma");
+        assertThat(materialAt(p, -r - w - 0.5, 0, 0)).isEqualTo("air");
+        assertThat(materialAt(p, 0, -90, 93 + w - 0.5)).isEqualTo("pmma");   // lid
+        assertThat(materialAt(p, 0, -90, 93 + w + 0.5)).isEqualTo("air");
+        assertThat(materialAt(p, 0, -90, -93 - 0.5)).isEqualTo("pmma");      // floor
+        assertThat(JaszczakDeluxePhantom.build(1000, 0).regions().get(0).id()).isEqualTo("water");
+    }
+
+    /** The named 20 and 22 cm cylinders: inside diameters and the optional PMMA wall. */
+    @Test
+    void namedUniformCylindersHaveTheirDiameters() {
+        Phantom c20 = SimpleSources.namedCylinder(SimpleSources.CYLINDER_20CM_DIAMETER_MM, 200, 3, 5000);
+        assertThat(c20.name()).isEqualTo("uniform_cylinder_20cm");
+        assertThat(materialAt(c20, 99.5, 0, 0)).isEqualTo("water");
+        assertThat(materialAt(c20, 100.5, 0, 0)).isEqualTo("pmma");
+        assertThat(materialAt(c20, 103.5, 0, 0)).isEqualTo("air");
+        Phantom c22 = SimpleSources.namedCylinder(SimpleSources.CYLINDER_22CM_DIAMETER_MM, 200, 0, 5000);
+        assertThat(c22.name()).isEqualTo("uniform_cylinder_22cm");
+        assertThat(materialAt(c22, 0, 109.5, 0)).isEqualTo("water");
+        assertThat(materialAt(c22, 0, 110.5, 0)).isEqualTo("air");
+        assertThat(c22.region("cylinder").analyticActivityBq()).isCloseTo(Math.PI * 110 * 110 * 200 * 1e-3 * 5000,
+                offset(1e-3));
+    }
+
+    private static String materialAt(Phantom p, double x, double y, double z) {
+        int i = p.regionIndexAt(x, y, z);
+        return i < 0 ? p.backgroundMaterial() : p.regions().get(i).material();
     }
 
     @Test

@@ -31,7 +31,7 @@ class PhantomTruthTest {
                 Map.of("liver", 4000.0, "body", 500.0)));
         Lesion t = Lesion.sphere("tumour_1", LesionKind.TUMOUR, "liver", -70, 0, -40, 20, Uptake.ratioToHost(5))
                 .withNecroticCore(0.5, 0.1);
-        Lesion f = Lesion.sphere("focus_1", LesionKind.INFLAMMATION, "body", 120, -40, -200, 12,
+        Lesion f = Lesion.sphere("focus_1", LesionKind.INFLAMMATION, "body", 90, -40, -240, 12,
                 Uptake.absolute(6000));
         List<Lesion> lesions = List.of(t, f);
         Phantom p = LesionInserter.insert(torso, lesions, false);

@@ -27,8 +27,9 @@ class SphereVoxelisationTest {
     private static final double[] VOXELS_MM = {2, 3, 4, 5};
 
     @Test
-    void sphereVolumeAndActivityWithinOnePercentWithRefinedBoundaries() {
-        Voxeliser vox = Voxeliser.withBoundaryRefinement(4, 4, 2);
+    void defaultVoxeliserKeepsSphereVolumeAndActivityWithinOnePercent() {
+        Voxeliser vox = Voxeliser.standard(2);
+        assertThat(vox.subSamplesPerAxis() * vox.boundaryRefinement()).isEqualTo(16);
         double worst = 0;
         StringBuilder table = new StringBuilder("voxel_mm d_mm worst_rel_err\n");
         for (double v : VOXELS_MM) {

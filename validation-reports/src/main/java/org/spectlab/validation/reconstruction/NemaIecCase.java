@@ -82,7 +82,7 @@ public final class NemaIecCase {
                 "NEMA IEC body phantom (spheres 4:1), noise-free forced-detection primaries, OSEM + attenuation "
                         + "correction without and with PSF: contrast recovery of the 37 mm sphere above a floor, "
                         + "increasing with iterations and with PSF modelling; background variability.",
-                config("phantom_grid", "128x128x80 x 3 mm (2^3 subsamples)", "nuclide", "Tc-99m",
+                config("phantom_grid", "128x128x80 x 3 mm (4^3 subsamples, 16^3 at boundaries)", "nuclide", "Tc-99m",
                         "collimator", "siemens-lehr", "back_gap_mm", BACK_GAP_MM, "intrinsic_fwhm_mm", INTRINSIC_MM,
                         "views", VIEWS, "radius_mm", RADIUS_MM, "matrix", COLS + "x" + ROWS + " x " + PIXEL_MM + " mm",
                         "window", "20% at 140.5 keV", "scatter", "not simulated (primaries only, noise-free)",
@@ -95,7 +95,7 @@ public final class NemaIecCase {
     static List<Quantity> run(CaseContext ctx) {
         NemaIecBodyPhantom.Options o = NemaIecBodyPhantom.Options.of(BACKGROUND_BQ_PER_ML, RATIO);
         Grid3 simGrid = Grid3.centredCubic(2 * COLS, 2 * COLS, 2 * ROWS + 8, PIXEL_MM / 2);
-        VoxelisedPhantom phantom = Voxeliser.of(2, ctx.threads()).render(simGrid, NemaIecBodyPhantom.build(o));
+        VoxelisedPhantom phantom = Voxeliser.standard(ctx.threads()).render(simGrid, NemaIecBodyPhantom.build(o));
         MaterialLibrary lib = MaterialLibrary.builtIn();
         EnergyWindow window = EnergyWindow.centred("photopeak", 140.5, 20);
         SpectCamera camera = SpectCamera.of(CollimatorLibrary.get("siemens-lehr"), BACK_GAP_MM, 9.525, INTRINSIC_MM,
