@@ -17,7 +17,8 @@ import org.spectlab.simulator.collimator.CollimatorModel;
  * @param crystalHistoriesPerKeV photons per 1 keV step for the crystal response matrix
  * @param collimatorModel        how photons cross the collimator: {@link CollimatorModel#GEOMETRIC}
  *                               (ideal septa) or {@link CollimatorModel#MONTE_CARLO} (transport
- *                               through the septa; analog mode only)
+ *                               through the septa; analog mode only: forced detection always uses
+ *                               the analytic geometric response and rejects it)
  */
 public record SimulationOptions(long seed, long scatterHistories, int batches, int threads, int errorGroups,
                                 int maxScatterOrder, double depthBinMm, int crystalHistoriesPerKeV,
@@ -33,7 +34,7 @@ public record SimulationOptions(long seed, long scatterHistories, int batches, i
     /** Validates the fields. */
     public SimulationOptions {
         if (collimatorModel == null) {
-            throw InputException.field("simulation.collimator_model", "must be 'geometric' or 'monte-carlo'");
+            throw InputException.field("camera.collimator_model", "must be 'geometric' or 'monte-carlo'");
         }
         if (scatterHistories < 0) {
             throw InputException.field("simulation.histories", "must be >= 0, got " + scatterHistories);

@@ -115,6 +115,10 @@ class StudyConfigTest {
             obj(t, "acquisition").putArray("radii_mm").add(120).add(130);
         });
         failsNaming("'acquisition.time_per_view_s'", t -> obj(t, "acquisition").put("time_per_view_s", "long"));
+        failsNaming("'camera.collimator_model': must be 'geometric' or 'monte-carlo', got 'fancy'",
+                t -> obj(t, "camera").put("collimator_model", "fancy"));
+        failsNaming("'camera.collimator_model': 'monte-carlo' needs simulation.mode: analog",
+                t -> obj(t, "camera").put("collimator_model", "monte-carlo"));
         failsNaming("'simulation.mode'", t -> obj(t, "simulation").put("mode", "guess"));
         failsNaming("'simulation.histories'", t -> obj(t, "simulation").put("histories", -5));
         failsNaming("'simulation.histories'", t -> obj(t, "simulation").put("mode", "analog").put("histories", 0));
