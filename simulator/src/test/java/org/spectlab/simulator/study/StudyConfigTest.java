@@ -52,7 +52,7 @@ class StudyConfigTest {
         assertThat(c.acquisition().cols()).isEqualTo(16);
         assertThat(c.camera().crystalThicknessMm()).isEqualTo(9.525);
         assertThat(c.camera().defaultWindows()).isTrue();
-        assertThat(c.camera().windows()).hasSize(3);
+        assertThat(c.camera().windows()).hasSize(4);
         // 9.9 % at 140.5 keV, square-root law
         assertThat(c.camera().resolution().fwhmKeV(140.5)).isCloseTo(0.099 * 140.5, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(c.simulation().mode()).isEqualTo("forced-detection");
