@@ -42,6 +42,10 @@ import org.spectlab.simulator.transport.AttenuationSource;
  * collimator scatter and lead K x-rays ({@link CollimatorComponents}); primary and scatter then
  * hold the photons that passed through the holes alone. Forced detection has no Monte Carlo
  * collimator (its response is the analytic geometric one) and rejects the option.
+ *
+ * <p>With {@link SimulationOptions#scatterOrderImages()} the scatter images are also tallied by the
+ * photon's number of interactions in the patient (1, 2, 3 and more; Compton and Rayleigh both
+ * count), which add up to the scatter images.
  */
 public final class AnalogSimulation {
     private static final int PRIMARY = 0;
@@ -51,6 +55,8 @@ public final class AnalogSimulation {
     private static final int LEAD_XRAY = 4;
     /** Tally name stems by component (the first two are the names tallies always had). */
     private static final String[] COMPONENTS = {"primary", "scatter", "penetration", "collimator_scatter", "lead_xray"};
+    /** Tally name stems of the scatter-order images (orders 1, 2, 3+). */
+    private static final String[] ORDERS = {"scatter_order1", "scatter_order2", "scatter_order3plus"};
 
     private AnalogSimulation() {
     }
@@ -103,7 +109,8 @@ public final class AnalogSimulation {
         for (BatchRange r : ranges) {
             long offset = before[0];
             TallySet t = BatchRunner.run(options.seed(), r, options.threads(),
-                    th -> new Worker(physics, histories, nb), d -> progress.batchDone(offset + d));
+                    th -> new Worker(physics, histories, nb, options.scatterOrderImages()),
+                    d -> progress.batchDone(offset + d));
             before[0] += r.count();
             done.accept(t);
         }
@@ -138,8 +145,19 @@ public final class AnalogSimulation {
                     merged.tally("spectrum_" + COMPONENTS[COLLIMATOR_SCATTER]).toDoubleArray(),
                     merged.tally("spectrum_" + COMPONENTS[LEAD_XRAY]).toDoubleArray());
         }
+        List<List<float[]>> byOrder = null;
+        if (options.scatterOrderImages()) {
+            byOrder = new ArrayList<>();
+            for (String order : ORDERS) {
+                List<float[]> images = new ArrayList<>();
+                for (int w = 0; w < windows; w++) {
+                    images.add(merged.tally(order + "_" + w).toFloatArray());
+                }
+                byOrder.add(images);
+            }
+        }
         return new SpectResult(scenario.camera().windows(), primary, scatter, null, edges, specP, specS, histories,
-                merged.counter("interactions"), wallSeconds, "analog", collimator);
+                merged.counter("interactions"), wallSeconds, "analog", collimator, byOrder);
     }
 
     private static List<float[]> images(TallySet merged, int component, int windows) {
@@ -197,6 +215,9 @@ public final class AnalogSimulation {
         /** [component] spectrum tallies and their per-batch scratch. */
         private final FixedPointTally[] spectra;
         private final double[][] spectrumScratch;
+        /** [order - 1][window] scatter-order image tallies and scratch, or null. */
+        private final FixedPointTally[][] orderImages;
+        private final double[][][] orderScratch;
         private final CollimatorTransport transport;
         private final CollimatorTransport.Photon photon = CollimatorTransport.photon();
         private final double[] pos = new double[3];
@@ -206,7 +227,7 @@ public final class AnalogSimulation {
         private final double[] viewSin;
         private final double[] viewWeight;
 
-        Worker(PreparedPhysics physics, long totalHistories, int batches) {
+        Worker(PreparedPhysics physics, long totalHistories, int batches, boolean byOrder) {
             this.physics = physics;
             this.s = physics.scenario;
             this.totalHistories = totalHistories;
@@ -227,6 +248,19 @@ public final class AnalogSimulation {
                 }
                 spectra[c] = tallies.tally("spectrum_" + COMPONENTS[c], bins);
                 spectrumScratch[c] = new double[bins];
+            }
+            if (byOrder) {
+                orderImages = new FixedPointTally[ORDERS.length][windows];
+                orderScratch = new double[ORDERS.length][windows][];
+                for (int o = 0; o < ORDERS.length; o++) {
+                    for (int w = 0; w < windows; w++) {
+                        orderImages[o][w] = tallies.tally(ORDERS[o] + "_" + w, size);
+                        orderScratch[o][w] = new double[size];
+                    }
+                }
+            } else {
+                orderImages = null;
+                orderScratch = null;
             }
             int views = s.orbit().views();
             viewCos = new double[views];
@@ -297,6 +331,13 @@ public final class AnalogSimulation {
                 }
                 spectra[c].addAndClear(spectrumScratch[c]);
             }
+            if (orderImages != null) {
+                for (int o = 0; o < orderImages.length; o++) {
+                    for (int w = 0; w < orderImages[o].length; w++) {
+                        orderImages[o][w].addAndClear(orderScratch[o][w]);
+                    }
+                }
+            }
             tallies.count("interactions", interactions);
             tallies.count("histories", n);
         }
@@ -365,9 +406,14 @@ public final class AnalogSimulation {
             int index = col + s.cols() * (row + s.rows() * v);
             List<EnergyWindow> windows = s.camera().windows();
             double[][] target = imageScratch[component];
+            double[][] orderTarget = orderScratch != null && component == SCATTER
+                    ? orderScratch[Math.min(order, ORDERS.length) - 1] : null;
             for (int wi = 0; wi < windows.size(); wi++) {
                 if (windows.get(wi).contains(measured)) {
                     target[wi][index] += w;
+                    if (orderTarget != null) {
+                        orderTarget[wi][index] += w;
+                    }
                 }
             }
         }

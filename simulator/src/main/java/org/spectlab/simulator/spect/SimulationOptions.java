@@ -19,10 +19,20 @@ import org.spectlab.simulator.collimator.CollimatorModel;
  *                               (ideal septa) or {@link CollimatorModel#MONTE_CARLO} (transport
  *                               through the septa; analog mode only: forced detection always uses
  *                               the analytic geometric response and rejects it)
+ * @param scatterOrderImages     tally the scatter images by scatter order in the patient (1, 2, 3+;
+ *                               analog mode only)
  */
 public record SimulationOptions(long seed, long scatterHistories, int batches, int threads, int errorGroups,
                                 int maxScatterOrder, double depthBinMm, int crystalHistoriesPerKeV,
-                                CollimatorModel collimatorModel) {
+                                CollimatorModel collimatorModel, boolean scatterOrderImages) {
+
+    /** Options without scatter-order images. */
+    public SimulationOptions(long seed, long scatterHistories, int batches, int threads, int errorGroups,
+                             int maxScatterOrder, double depthBinMm, int crystalHistoriesPerKeV,
+                             CollimatorModel collimatorModel) {
+        this(seed, scatterHistories, batches, threads, errorGroups, maxScatterOrder, depthBinMm, crystalHistoriesPerKeV,
+                collimatorModel, false);
+    }
 
     /** Options with the geometric (ideal-septa) collimator. */
     public SimulationOptions(long seed, long scatterHistories, int batches, int threads, int errorGroups,
@@ -68,12 +78,18 @@ public record SimulationOptions(long seed, long scatterHistories, int batches, i
     /** The same options with another thread count. */
     public SimulationOptions withThreads(int newThreads) {
         return new SimulationOptions(seed, scatterHistories, batches, newThreads, errorGroups, maxScatterOrder,
-                depthBinMm, crystalHistoriesPerKeV, collimatorModel);
+                depthBinMm, crystalHistoriesPerKeV, collimatorModel, scatterOrderImages);
     }
 
     /** The same options with another collimator model. */
     public SimulationOptions withCollimatorModel(CollimatorModel model) {
         return new SimulationOptions(seed, scatterHistories, batches, threads, errorGroups, maxScatterOrder, depthBinMm,
-                crystalHistoriesPerKeV, model);
+                crystalHistoriesPerKeV, model, scatterOrderImages);
+    }
+
+    /** The same options with or without scatter-order images. */
+    public SimulationOptions withScatterOrderImages(boolean on) {
+        return new SimulationOptions(seed, scatterHistories, batches, threads, errorGroups, maxScatterOrder, depthBinMm,
+                crystalHistoriesPerKeV, collimatorModel, on);
     }
 }

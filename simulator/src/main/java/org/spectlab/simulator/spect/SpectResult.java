@@ -27,11 +27,16 @@ import org.spectlab.core.projection.EnergyWindow;
  *                             scatter, lead x-rays; scattered in the patient or not), per component;
  *                             null unless the Monte Carlo collimator model was used. Then primary and
  *                             scatter hold only photons that passed through the holes alone.
+ * @param scatterByOrder       per scatter order in the patient (1, 2, 3 and more), per window: the
+ *                             scatter counts of that order (they add up to {@code scatter}); null
+ *                             unless requested (analog mode)
  */
 public record SpectResult(List<EnergyWindow> windows, List<float[]> primary, List<float[]> scatter,
                           float[] scatterStdError, double[] spectrumKeV, double[] spectrumPrimary,
                           double[] spectrumScatter, long histories, long interactionSites, double wallSeconds,
-                          String mode, CollimatorComponents collimator) {
+                          String mode, CollimatorComponents collimator, List<List<float[]>> scatterByOrder) {
+    /** Names of the scatter orders of {@code scatterByOrder}, as used in file names. */
+    public static final List<String> SCATTER_ORDERS = List.of("scatter_order1", "scatter_order2", "scatter_order3plus");
 
     /** A result without a collimator component (geometric collimator). */
     public SpectResult(List<EnergyWindow> windows, List<float[]> primary, List<float[]> scatter,
@@ -39,7 +44,7 @@ public record SpectResult(List<EnergyWindow> windows, List<float[]> primary, Lis
                        double[] spectrumScatter, long histories, long interactionSites, double wallSeconds,
                        String mode) {
         this(windows, primary, scatter, scatterStdError, spectrumKeV, spectrumPrimary, spectrumScatter, histories,
-                interactionSites, wallSeconds, mode, null);
+                interactionSites, wallSeconds, mode, null, null);
     }
 
     /** Total (primary + scatter + collimator component when present) counts of a window, a new array. */

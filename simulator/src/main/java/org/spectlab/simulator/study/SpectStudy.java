@@ -41,7 +41,9 @@ import org.spectlab.simulator.spect.SpectScenario;
  * spect/expected/&lt;window&gt;.hs      expected counts (float32): total, _primary, _scatter, and with
  *                                 camera.collimator_model: monte-carlo also _penetration,
  *                                 _collimator_scatter, _lead_xray (then primary and scatter are
- *                                 the photons that passed through the holes only)
+ *                                 the photons that passed through the holes only), and with
+ *                                 simulation.scatter_order_images also _scatter_order1,
+ *                                 _scatter_order2, _scatter_order3plus (adding up to _scatter)
  * spect/spectrum.csv              detected spectrum ({@link SpectrumCsv})
  * ct/ct.nii                       simulated CT in HU ({@link CtSimulator}; unless ct.enabled is false)
  * </pre>
@@ -234,6 +236,12 @@ public final class SpectStudy {
                     files);
             writeProjections(s, windows.get(w), r.scatter().get(w), dir, "spect/expected/" + n + "_scatter.hs", null,
                     files);
+            if (r.scatterByOrder() != null) {
+                for (int o = 0; o < r.scatterByOrder().size(); o++) {
+                    writeProjections(s, windows.get(w), r.scatterByOrder().get(o).get(w), dir,
+                            "spect/expected/" + n + "_" + SpectResult.SCATTER_ORDERS.get(o) + ".hs", null, files);
+                }
+            }
             if (r.collimator() != null) {
                 List<float[]> images = r.collimator().images(w);
                 for (int c = 0; c < images.size(); c++) {

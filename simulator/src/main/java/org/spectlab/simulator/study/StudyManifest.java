@@ -106,6 +106,15 @@ public final class StudyManifest {
                     total += sum;
                 }
             }
+            if (r.scatterByOrder() != null) {
+                for (int o = 0; o < r.scatterByOrder().size(); o++) {
+                    double sum = 0;
+                    for (float v : r.scatterByOrder().get(o).get(w)) {
+                        sum += v;
+                    }
+                    wo.put("expected_" + SpectResult.SCATTER_ORDERS.get(o), sum);
+                }
+            }
             wo.put("expected_total", total);
         }
         // What a clinic's planar calibration would measure (source in air, first window): reconstruction

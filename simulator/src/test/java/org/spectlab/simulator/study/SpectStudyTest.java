@@ -216,9 +216,9 @@ class SpectStudyTest {
     }
 
     @Test
-    void monteCarloCollimatorWritesPenetrationCollimatorScatterAndLeadXrayParts() throws Exception {
+    void monteCarloCollimatorAndScatterOrdersWriteTheirParts() throws Exception {
         Path out = dir.resolve("mc");
-        String yaml = TinyStudy.yaml("120", ", mode: analog, histories: 1000000, noise_realisations: 1")
+        String yaml = TinyStudy.yaml("120", ", mode: analog, histories: 1000000, noise_realisations: 1, scatter_order_images: true")
                 .replace("camera: {collimator: siemens-lehr}", "camera: {collimator: siemens-lehr, "
                         + "collimator_model: monte-carlo}") + "ct: {enabled: false}\n";
         StudyConfig cfg = StudyConfig.parse(yaml, "mc", null);
@@ -254,5 +254,16 @@ class SpectStudyTest {
         String row = csv.lines().filter(l -> l.startsWith("140.5,")).findFirst().orElseThrow();
         assertThat(row.split(",")).hasSize(6);
         assertThat(o.files()).contains("spect/expected/photopeak_penetration.hs", "spect/expected/lower_scatter_lead_xray.s");
+        // scatter by order adds up to the scatter image
+        float[] sc = parts[1];
+        float[][] orders = new float[3][];
+        for (int k = 0; k < 3; k++) {
+            orders[k] = Interfile.readProjections(out.resolve("spect/expected/photopeak_scatter_order"
+                    + (k == 2 ? "3plus" : String.valueOf(k + 1)) + ".hs")).data();
+        }
+        for (int i = 0; i < sc.length; i++) {
+            assertThat(orders[0][i] + orders[1][i] + orders[2][i]).isCloseTo(sc[i], within(1e-5f * Math.max(1f, sc[i])));
+        }
+        assertThat(w0.has("expected_scatter_order1")).isTrue();
     }
 }

@@ -119,6 +119,10 @@ class StudyConfigTest {
                 t -> obj(t, "camera").put("collimator_model", "fancy"));
         failsNaming("'camera.collimator_model': 'monte-carlo' needs simulation.mode: analog",
                 t -> obj(t, "camera").put("collimator_model", "monte-carlo"));
+        failsNaming("'simulation.scatter_order_images': needs simulation.mode: analog",
+                t -> obj(t, "simulation").put("scatter_order_images", true));
+        failsNaming("'simulation.scatter_order_images': must be true or false",
+                t -> obj(t, "simulation").put("scatter_order_images", "yes"));
         failsNaming("'simulation.mode'", t -> obj(t, "simulation").put("mode", "guess"));
         failsNaming("'simulation.histories'", t -> obj(t, "simulation").put("histories", -5));
         failsNaming("'simulation.histories'", t -> obj(t, "simulation").put("mode", "analog").put("histories", 0));
