@@ -102,8 +102,8 @@ class SimulateCommandTest {
         assertThat(run(cfg.toString(), "--out", study.toString(), "--no-progress", "--force", "--dicom")).isEqualTo(0);
         // --dicom: the measured projections of every window in one NM file, as counts
         var windows = org.spectlab.core.io.dicom.Dicom.readProjections(study.resolve("dicom/nm_projections.dcm"));
-        assertThat(windows).hasSize(3);
-        assertThat(windows.stream().map(w -> w.window().name())).contains("photopeak", "lower_scatter");
+        assertThat(windows).hasSize(4);
+        assertThat(windows.stream().map(w -> w.window().name())).contains("photopeak", "lower_scatter", "dew_scatter");
     }
 
     @Test

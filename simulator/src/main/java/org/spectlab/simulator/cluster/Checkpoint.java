@@ -109,7 +109,7 @@ public final class Checkpoint {
         if (now.size() < todo.size()) {
             throw new Interrupted(now.size() + " of " + todo.size() + " chunks computed");
         }
-        return merger.result(config.simulation().toOptions(threads), (System.nanoTime() - t0) * 1e-9);
+        return merger.result(config.options(threads), (System.nanoTime() - t0) * 1e-9);
     }
 
     /** Deletes a checkpoint folder (after the study is written). */

@@ -225,7 +225,7 @@ public final class ClusterJobs {
             for (Path p : parts) {
                 merger.add(p.getFileName().toString(), PartFile.read(p));
             }
-            return merger.result(c.simulation().toOptions(t), (System.nanoTime() - t0) * 1e-9);
+            return merger.result(c.options(t), (System.nanoTime() - t0) * 1e-9);
         }, execution, softwareVersion, out, force);
     }
 

@@ -37,7 +37,7 @@ public final class PartRunner {
             return;
         }
         ConfigIdentity identity = ConfigIdentity.of(config);
-        SimulationOptions options = config.simulation().toOptions(threads);
+        SimulationOptions options = config.options(threads);
         List<BatchRange> plain = new ArrayList<>(ranges.size());
         for (UnitRange r : ranges) {
             if (r.unit() != identity.unit() || r.end() > identity.totalUnits()) {

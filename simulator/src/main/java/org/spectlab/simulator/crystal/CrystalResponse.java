@@ -97,6 +97,11 @@ public final class CrystalResponse {
         return depositBinKeV;
     }
 
+    /** Incident energy of a grid index, keV. */
+    public double gridEnergyKeV(int energyIndex) {
+        return minKeV + energyIndex * stepKeV;
+    }
+
     /** Nearest grid index of an incident energy. */
     public int energyIndex(double energyKeV) {
         int i = (int) Math.round((energyKeV - minKeV) / stepKeV);

@@ -38,11 +38,26 @@ import org.spectlab.simulator.transport.AttenuationSource;
  * the detector (whatever its angle) enters the collimator face at its real position and is
  * transported through the septa ({@link CollimatorTransport}); it reaches the crystal at its exit
  * position, direction and energy (the image point is its straight extension over the back gap).
- * Detected photons that crossed lead (penetration, collimator scatter, lead x-rays) are tallied in
- * the result's collimator component; primary and scatter then hold the photons that passed
- * through the holes alone.
+ * Detected photons that crossed lead are tallied by what happened there, as penetration,
+ * collimator scatter and lead K x-rays ({@link CollimatorComponents}); primary and scatter then
+ * hold the photons that passed through the holes alone. Forced detection has no Monte Carlo
+ * collimator (its response is the analytic geometric one) and rejects the option.
+ *
+ * <p>With {@link SimulationOptions#scatterOrderImages()} the scatter images are also tallied by the
+ * photon's number of interactions in the patient (1, 2, 3 and more; Compton and Rayleigh both
+ * count), which add up to the scatter images.
  */
 public final class AnalogSimulation {
+    private static final int PRIMARY = 0;
+    private static final int SCATTER = 1;
+    private static final int PENETRATION = 2;
+    private static final int COLLIMATOR_SCATTER = 3;
+    private static final int LEAD_XRAY = 4;
+    /** Tally name stems by component (the first two are the names tallies always had). */
+    private static final String[] COMPONENTS = {"primary", "scatter", "penetration", "collimator_scatter", "lead_xray"};
+    /** Tally name stems of the scatter-order images (orders 1, 2, 3+). */
+    private static final String[] ORDERS = {"scatter_order1", "scatter_order2", "scatter_order3plus"};
+
     private AnalogSimulation() {
     }
 
@@ -94,7 +109,8 @@ public final class AnalogSimulation {
         for (BatchRange r : ranges) {
             long offset = before[0];
             TallySet t = BatchRunner.run(options.seed(), r, options.threads(),
-                    th -> new Worker(physics, histories, nb), d -> progress.batchDone(offset + d));
+                    th -> new Worker(physics, histories, nb, options.scatterOrderImages()),
+                    d -> progress.batchDone(offset + d));
             before[0] += r.count();
             done.accept(t);
         }
@@ -113,29 +129,43 @@ public final class AnalogSimulation {
                     + " histories: not every batch was run");
         }
         int windows = scenario.camera().windows().size();
-        List<float[]> primary = new ArrayList<>();
-        List<float[]> scatter = new ArrayList<>();
-        for (int w = 0; w < windows; w++) {
-            primary.add(merged.tally("primary_" + w).toFloatArray());
-            scatter.add(merged.tally("scatter_" + w).toFloatArray());
-        }
-        double[] specP = merged.tally("spectrum_primary").toDoubleArray();
-        double[] specS = merged.tally("spectrum_scatter").toDoubleArray();
+        List<float[]> primary = images(merged, PRIMARY, windows);
+        List<float[]> scatter = images(merged, SCATTER, windows);
+        double[] specP = merged.tally("spectrum_" + COMPONENTS[PRIMARY]).toDoubleArray();
+        double[] specS = merged.tally("spectrum_" + COMPONENTS[SCATTER]).toDoubleArray();
         double[] edges = new double[specP.length];
         for (int e = 0; e < edges.length; e++) {
             edges[e] = e;
         }
-        List<float[]> collimator = null;
-        double[] specC = null;
+        CollimatorComponents collimator = null;
         if (options.collimatorModel() == CollimatorModel.MONTE_CARLO) {
-            collimator = new ArrayList<>();
-            for (int w = 0; w < windows; w++) {
-                collimator.add(merged.tally("collimator_" + w).toFloatArray());
+            collimator = new CollimatorComponents(images(merged, PENETRATION, windows),
+                    images(merged, COLLIMATOR_SCATTER, windows), images(merged, LEAD_XRAY, windows),
+                    merged.tally("spectrum_" + COMPONENTS[PENETRATION]).toDoubleArray(),
+                    merged.tally("spectrum_" + COMPONENTS[COLLIMATOR_SCATTER]).toDoubleArray(),
+                    merged.tally("spectrum_" + COMPONENTS[LEAD_XRAY]).toDoubleArray());
+        }
+        List<List<float[]>> byOrder = null;
+        if (options.scatterOrderImages()) {
+            byOrder = new ArrayList<>();
+            for (String order : ORDERS) {
+                List<float[]> images = new ArrayList<>();
+                for (int w = 0; w < windows; w++) {
+                    images.add(merged.tally(order + "_" + w).toFloatArray());
+                }
+                byOrder.add(images);
             }
-            specC = merged.tally("spectrum_collimator").toDoubleArray();
         }
         return new SpectResult(scenario.camera().windows(), primary, scatter, null, edges, specP, specS, histories,
-                merged.counter("interactions"), wallSeconds, "analog", collimator, specC);
+                merged.counter("interactions"), wallSeconds, "analog", collimator, byOrder);
+    }
+
+    private static List<float[]> images(TallySet merged, int component, int windows) {
+        List<float[]> out = new ArrayList<>();
+        for (int w = 0; w < windows; w++) {
+            out.add(merged.tally(COMPONENTS[component] + "_" + w).toFloatArray());
+        }
+        return out;
     }
 
     /**
@@ -177,20 +207,19 @@ public final class AnalogSimulation {
         private final long totalHistories;
         private final int batches;
         private final TallySet tallies = TallySet.create();
-        private final FixedPointTally[] primary;
-        private final FixedPointTally[] scatter;
-        private final FixedPointTally spectrumPrimary;
-        private final FixedPointTally spectrumScatter;
-        private final double[][] primaryScratch;
-        private final double[][] scatterScratch;
-        private final double[] spectrumPrimaryScratch;
-        private final double[] spectrumScatterScratch;
+        /** Components tallied: primary and scatter, then the collimator components with the MC model. */
+        private final int components;
+        /** [component][window] image tallies and their per-batch scratch. */
+        private final FixedPointTally[][] images;
+        private final double[][][] imageScratch;
+        /** [component] spectrum tallies and their per-batch scratch. */
+        private final FixedPointTally[] spectra;
+        private final double[][] spectrumScratch;
+        /** [order - 1][window] scatter-order image tallies and scratch, or null. */
+        private final FixedPointTally[][] orderImages;
+        private final double[][][] orderScratch;
         private final CollimatorTransport transport;
         private final CollimatorTransport.Photon photon = CollimatorTransport.photon();
-        private final FixedPointTally[] collimator;
-        private final double[][] collimatorScratch;
-        private final FixedPointTally spectrumCollimator;
-        private final double[] spectrumCollimatorScratch;
         private final double[] pos = new double[3];
         private final double[] dir = new double[3];
         private final ScatteredPhoton scattered = new ScatteredPhoton();
@@ -198,43 +227,40 @@ public final class AnalogSimulation {
         private final double[] viewSin;
         private final double[] viewWeight;
 
-        Worker(PreparedPhysics physics, long totalHistories, int batches) {
+        Worker(PreparedPhysics physics, long totalHistories, int batches, boolean byOrder) {
             this.physics = physics;
             this.s = physics.scenario;
             this.totalHistories = totalHistories;
             this.batches = batches;
             int windows = s.camera().windows().size();
             int size = s.orbit().views() * s.rows() * s.cols();
-            primary = new FixedPointTally[windows];
-            scatter = new FixedPointTally[windows];
-            primaryScratch = new double[windows][];
-            scatterScratch = new double[windows][];
-            for (int w = 0; w < windows; w++) {
-                primary[w] = tallies.tally("primary_" + w, size);
-                scatter[w] = tallies.tally("scatter_" + w, size);
-                primaryScratch[w] = new double[size];
-                scatterScratch[w] = new double[size];
-            }
-            int bins = (int) Math.ceil(physics.crystal.maxKeV() * 1.3) + 10;
-            spectrumPrimary = tallies.tally("spectrum_primary", bins);
-            spectrumScatter = tallies.tally("spectrum_scatter", bins);
-            spectrumPrimaryScratch = new double[bins];
-            spectrumScatterScratch = new double[bins];
             transport = physics.collimatorTransport;
-            if (transport != null) {
-                collimator = new FixedPointTally[windows];
-                collimatorScratch = new double[windows][];
+            components = transport == null ? 2 : COMPONENTS.length;
+            int bins = (int) Math.ceil(physics.crystal.maxKeV() * 1.3) + 10;
+            images = new FixedPointTally[components][windows];
+            imageScratch = new double[components][windows][];
+            spectra = new FixedPointTally[components];
+            spectrumScratch = new double[components][];
+            for (int c = 0; c < components; c++) {
                 for (int w = 0; w < windows; w++) {
-                    collimator[w] = tallies.tally("collimator_" + w, size);
-                    collimatorScratch[w] = new double[size];
+                    images[c][w] = tallies.tally(COMPONENTS[c] + "_" + w, size);
+                    imageScratch[c][w] = new double[size];
                 }
-                spectrumCollimator = tallies.tally("spectrum_collimator", bins);
-                spectrumCollimatorScratch = new double[bins];
+                spectra[c] = tallies.tally("spectrum_" + COMPONENTS[c], bins);
+                spectrumScratch[c] = new double[bins];
+            }
+            if (byOrder) {
+                orderImages = new FixedPointTally[ORDERS.length][windows];
+                orderScratch = new double[ORDERS.length][windows][];
+                for (int o = 0; o < ORDERS.length; o++) {
+                    for (int w = 0; w < windows; w++) {
+                        orderImages[o][w] = tallies.tally(ORDERS[o] + "_" + w, size);
+                        orderScratch[o][w] = new double[size];
+                    }
+                }
             } else {
-                collimator = null;
-                collimatorScratch = null;
-                spectrumCollimator = null;
-                spectrumCollimatorScratch = null;
+                orderImages = null;
+                orderScratch = null;
             }
             int views = s.orbit().views();
             viewCos = new double[views];
@@ -299,17 +325,18 @@ public final class AnalogSimulation {
                     detect(v, e, order, rng, gauss);
                 }
             }
-            for (int w = 0; w < primary.length; w++) {
-                primary[w].addAndClear(primaryScratch[w]);
-                scatter[w].addAndClear(scatterScratch[w]);
-            }
-            spectrumPrimary.addAndClear(spectrumPrimaryScratch);
-            spectrumScatter.addAndClear(spectrumScatterScratch);
-            if (transport != null) {
-                for (int w = 0; w < collimator.length; w++) {
-                    collimator[w].addAndClear(collimatorScratch[w]);
+            for (int c = 0; c < components; c++) {
+                for (int w = 0; w < images[c].length; w++) {
+                    images[c][w].addAndClear(imageScratch[c][w]);
                 }
-                spectrumCollimator.addAndClear(spectrumCollimatorScratch);
+                spectra[c].addAndClear(spectrumScratch[c]);
+            }
+            if (orderImages != null) {
+                for (int o = 0; o < orderImages.length; o++) {
+                    for (int w = 0; w < orderImages[o].length; w++) {
+                        orderImages[o][w].addAndClear(orderScratch[o][w]);
+                    }
+                }
             }
             tallies.count("interactions", interactions);
             tallies.count("histories", n);
@@ -332,7 +359,7 @@ public final class AnalogSimulation {
             double z = pos[2] + t * dz;
             double ai;
             double zi;
-            boolean throughLead = false;
+            int component = order == 0 ? PRIMARY : SCATTER;
             if (transport == null) {
                 if (!physics.holes.passesSameHole(a, z, du, dz, dn)) {
                     return;
@@ -350,7 +377,14 @@ public final class AnalogSimulation {
                 ai = p.x() + toImage * p.dx() + physics.intrinsicSigmaMm * gauss.sample();
                 zi = p.y() + toImage * p.dy() + physics.intrinsicSigmaMm * gauss.sample();
                 e = p.energyKeV();
-                throughLead = p.component() != CollimatorTransport.GEOMETRIC;
+                int lead = p.component();
+                if (lead == CollimatorTransport.PENETRATION) {
+                    component = PENETRATION;
+                } else if (lead == CollimatorTransport.SCATTER) {
+                    component = COLLIMATOR_SCATTER;
+                } else if (lead == CollimatorTransport.LEAD_XRAY) {
+                    component = LEAD_XRAY;
+                }
             }
             double deposit = physics.crystal.sampleDepositKeV(e, rng);
             if (deposit <= 0) {
@@ -358,8 +392,7 @@ public final class AnalogSimulation {
             }
             double measured = deposit + s.camera().energyResolution().sigmaKeV(deposit) * gauss.sample();
             double w = viewWeight[v];
-            double[] spec = throughLead ? spectrumCollimatorScratch
-                    : order == 0 ? spectrumPrimaryScratch : spectrumScatterScratch;
+            double[] spec = spectrumScratch[component];
             int bin = (int) Math.floor(measured);
             if (bin >= 0 && bin < spec.length) {
                 spec[bin] += w;
@@ -372,9 +405,15 @@ public final class AnalogSimulation {
             }
             int index = col + s.cols() * (row + s.rows() * v);
             List<EnergyWindow> windows = s.camera().windows();
+            double[][] target = imageScratch[component];
+            double[][] orderTarget = orderScratch != null && component == SCATTER
+                    ? orderScratch[Math.min(order, ORDERS.length) - 1] : null;
             for (int wi = 0; wi < windows.size(); wi++) {
                 if (windows.get(wi).contains(measured)) {
-                    (throughLead ? collimatorScratch : order == 0 ? primaryScratch : scatterScratch)[wi][index] += w;
+                    target[wi][index] += w;
+                    if (orderTarget != null) {
+                        orderTarget[wi][index] += w;
+                    }
                 }
             }
         }

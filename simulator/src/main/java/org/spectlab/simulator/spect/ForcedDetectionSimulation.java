@@ -116,9 +116,14 @@ public final class ForcedDetectionSimulation {
     }
 
     private static void requireGeometricCollimator(SimulationOptions options) {
+        if (options.scatterOrderImages()) {
+            throw InputException.field("simulation.scatter_order_images", "is available with simulation.mode: analog "
+                    + "only; forced detection does not tally scatter orders separately");
+        }
         if (options.collimatorModel() != CollimatorModel.GEOMETRIC) {
-            throw InputException.field("simulation.collimator_model", "'" + options.collimatorModel().key()
-                    + "' is available in analog mode only; forced detection uses the geometric collimator");
+            throw InputException.field("camera.collimator_model", "'" + options.collimatorModel().key()
+                    + "' is available with simulation.mode: analog only; forced detection uses the analytic "
+                    + "geometric collimator response (no septal penetration or collimator scatter): use 'geometric'");
         }
     }
 

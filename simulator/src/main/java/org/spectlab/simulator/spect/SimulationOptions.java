@@ -17,11 +17,22 @@ import org.spectlab.simulator.collimator.CollimatorModel;
  * @param crystalHistoriesPerKeV photons per 1 keV step for the crystal response matrix
  * @param collimatorModel        how photons cross the collimator: {@link CollimatorModel#GEOMETRIC}
  *                               (ideal septa) or {@link CollimatorModel#MONTE_CARLO} (transport
- *                               through the septa; analog mode only)
+ *                               through the septa; analog mode only: forced detection always uses
+ *                               the analytic geometric response and rejects it)
+ * @param scatterOrderImages     tally the scatter images by scatter order in the patient (1, 2, 3+;
+ *                               analog mode only)
  */
 public record SimulationOptions(long seed, long scatterHistories, int batches, int threads, int errorGroups,
                                 int maxScatterOrder, double depthBinMm, int crystalHistoriesPerKeV,
-                                CollimatorModel collimatorModel) {
+                                CollimatorModel collimatorModel, boolean scatterOrderImages) {
+
+    /** Options without scatter-order images. */
+    public SimulationOptions(long seed, long scatterHistories, int batches, int threads, int errorGroups,
+                             int maxScatterOrder, double depthBinMm, int crystalHistoriesPerKeV,
+                             CollimatorModel collimatorModel) {
+        this(seed, scatterHistories, batches, threads, errorGroups, maxScatterOrder, depthBinMm, crystalHistoriesPerKeV,
+                collimatorModel, false);
+    }
 
     /** Options with the geometric (ideal-septa) collimator. */
     public SimulationOptions(long seed, long scatterHistories, int batches, int threads, int errorGroups,
@@ -33,7 +44,7 @@ public record SimulationOptions(long seed, long scatterHistories, int batches, i
     /** Validates the fields. */
     public SimulationOptions {
         if (collimatorModel == null) {
-            throw InputException.field("simulation.collimator_model", "must be 'geometric' or 'monte-carlo'");
+            throw InputException.field("camera.collimator_model", "must be 'geometric' or 'monte-carlo'");
         }
         if (scatterHistories < 0) {
             throw InputException.field("simulation.histories", "must be >= 0, got " + scatterHistories);
@@ -67,12 +78,18 @@ public record SimulationOptions(long seed, long scatterHistories, int batches, i
     /** The same options with another thread count. */
     public SimulationOptions withThreads(int newThreads) {
         return new SimulationOptions(seed, scatterHistories, batches, newThreads, errorGroups, maxScatterOrder,
-                depthBinMm, crystalHistoriesPerKeV, collimatorModel);
+                depthBinMm, crystalHistoriesPerKeV, collimatorModel, scatterOrderImages);
     }
 
     /** The same options with another collimator model. */
     public SimulationOptions withCollimatorModel(CollimatorModel model) {
         return new SimulationOptions(seed, scatterHistories, batches, threads, errorGroups, maxScatterOrder, depthBinMm,
-                crystalHistoriesPerKeV, model);
+                crystalHistoriesPerKeV, model, scatterOrderImages);
+    }
+
+    /** The same options with or without scatter-order images. */
+    public SimulationOptions withScatterOrderImages(boolean on) {
+        return new SimulationOptions(seed, scatterHistories, batches, threads, errorGroups, maxScatterOrder, depthBinMm,
+                crystalHistoriesPerKeV, collimatorModel, on);
     }
 }

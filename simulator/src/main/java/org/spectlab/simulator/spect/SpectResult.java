@@ -23,16 +23,20 @@ import org.spectlab.core.projection.EnergyWindow;
  * @param interactionSites     real interaction sites recorded
  * @param wallSeconds          wall time of the simulation, s
  * @param mode                 "forced-detection" or "analog"
- * @param collimatorComponent  per window: counts of photons that crossed septal lead (penetration,
- *                             collimator scatter, lead x-rays; scattered in the patient or not); null
- *                             unless the Monte Carlo collimator model was used. Then primary and
+ * @param collimator           counts of photons that crossed septal lead (penetration, collimator
+ *                             scatter, lead x-rays; scattered in the patient or not), per component;
+ *                             null unless the Monte Carlo collimator model was used. Then primary and
  *                             scatter hold only photons that passed through the holes alone.
- * @param spectrumCollimator   measured-energy spectrum of that collimator component, or null
+ * @param scatterByOrder       per scatter order in the patient (1, 2, 3 and more), per window: the
+ *                             scatter counts of that order (they add up to {@code scatter}); null
+ *                             unless requested (analog mode)
  */
 public record SpectResult(List<EnergyWindow> windows, List<float[]> primary, List<float[]> scatter,
                           float[] scatterStdError, double[] spectrumKeV, double[] spectrumPrimary,
                           double[] spectrumScatter, long histories, long interactionSites, double wallSeconds,
-                          String mode, List<float[]> collimatorComponent, double[] spectrumCollimator) {
+                          String mode, CollimatorComponents collimator, List<List<float[]>> scatterByOrder) {
+    /** Names of the scatter orders of {@code scatterByOrder}, as used in file names. */
+    public static final List<String> SCATTER_ORDERS = List.of("scatter_order1", "scatter_order2", "scatter_order3plus");
 
     /** A result without a collimator component (geometric collimator). */
     public SpectResult(List<EnergyWindow> windows, List<float[]> primary, List<float[]> scatter,
@@ -47,17 +51,26 @@ public record SpectResult(List<EnergyWindow> windows, List<float[]> primary, Lis
     public float[] total(int window) {
         float[] p = primary.get(window);
         float[] s = scatter.get(window);
-        float[] c = collimatorComponent == null ? null : collimatorComponent.get(window);
         float[] t = new float[p.length];
         for (int i = 0; i < t.length; i++) {
-            t[i] = p[i] + s[i] + (c == null ? 0f : c[i]);
+            t[i] = p[i] + s[i] + (collimator == null ? 0f : collimator.sumAt(window, i));
         }
         return t;
     }
 
-    /** Sum of a window's collimator-component counts (0 without the Monte Carlo collimator). */
+    /**
+     * Sum of a window's counts of photons that crossed lead (penetration + collimator scatter + lead
+     * x-rays; 0 without the Monte Carlo collimator).
+     */
     public double collimatorSum(int window) {
-        return collimatorComponent == null ? 0.0 : sum(collimatorComponent.get(window));
+        if (collimator == null) {
+            return 0.0;
+        }
+        double t = 0;
+        for (float[] a : collimator.images(window)) {
+            t += sum(a);
+        }
+        return t;
     }
 
     /** Sum of a window's primary counts. */

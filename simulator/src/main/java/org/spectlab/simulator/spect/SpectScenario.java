@@ -97,13 +97,30 @@ public record SpectScenario(Grid3 grid, short[] materialOfVoxel, List<Material> 
     }
 
     /**
-     * Mean decay factor of view {@code v} relative to the acquisition start: views are acquired in
-     * order; with {@code h} heads, view v is acquired in time slot {@code v mod (views / h)}.
+     * The time slot in which view {@code v} is acquired: views are acquired in index order, and with
+     * {@code h} heads (views divisible by h) the h views {@code v, v + N/h, ...} at once, so view v
+     * is in slot {@code v mod (N / h)} and the scan lasts N/h slots of {@code timePerViewS}.
+     */
+    public int timeSlotOfView(int view) {
+        return view % slotsPerHead();
+    }
+
+    /** The head (0-based) that acquires view {@code v}: {@code v / (N / h)}. */
+    public int headOfView(int view) {
+        return view / slotsPerHead();
+    }
+
+    private int slotsPerHead() {
+        int heads = orbit.heads();
+        return orbit.views() % heads == 0 ? orbit.views() / heads : orbit.views();
+    }
+
+    /**
+     * Mean decay factor of view {@code v} relative to the acquisition start over its time slot
+     * {@link #timeSlotOfView}: physical decay of the nuclide only (the phantom's biological kinetics
+     * during the scan are not modelled; they are evaluated once, at the acquisition time).
      */
     public double viewDecayFactor(int view) {
-        int heads = orbit.heads();
-        int slots = orbit.views() % heads == 0 ? orbit.views() / heads : orbit.views();
-        int slot = view % slots;
-        return nuclide.meanDecayFactorOver(slot * timePerViewS, timePerViewS);
+        return nuclide.meanDecayFactorOver(timeSlotOfView(view) * timePerViewS, timePerViewS);
     }
 }

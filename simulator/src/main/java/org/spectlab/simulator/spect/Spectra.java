@@ -10,42 +10,45 @@ final class Spectra {
 
     /**
      * Folds an incident-energy spectrum (1 keV bins, bin e = [e, e+1) keV) with the crystal's
-     * deposition matrix and the Gaussian energy resolution.
+     * deposition matrix and the Gaussian energy resolution. Each incident bin uses the deposits of
+     * the nearest tabulated energy scaled to its centre, like {@code CrystalResponse.sampleDepositKeV}
+     * in analog mode (without the scaling, the photopeak sat up to 1 keV high).
      */
     static double[] measured(double[] incident, CrystalResponse crystal, EnergyResolution resolution) {
         int n = incident.length;
-        double[] deposited = new double[crystal.depositBins()];
+        double[] measured = new double[n];
         for (int e = 0; e < n; e++) {
             if (incident[e] == 0) {
                 continue;
             }
-            int row = crystal.energyIndex(e + 0.5);
-            for (int d = 0; d < deposited.length; d++) {
+            double energy = e + 0.5;
+            int row = crystal.energyIndex(energy);
+            // deposits of the nearest grid energy, scaled to this energy (as the analog sampler does)
+            double scale = energy / crystal.gridEnergyKeV(row);
+            for (int d = 0; d < crystal.depositBins(); d++) {
                 double p = crystal.probability(row, d);
                 if (p != 0) {
-                    deposited[d] += incident[e] * p;
+                    spread(measured, incident[e] * p, (d + 0.5) * crystal.depositBinKeV() * scale, resolution);
                 }
             }
         }
-        double[] measured = new double[n];
-        for (int d = 0; d < deposited.length; d++) {
-            if (deposited[d] == 0) {
-                continue;
-            }
-            double centre = (d + 0.5) * crystal.depositBinKeV();
-            double sigma = resolution.sigmaKeV(centre);
-            int lo = Math.max(0, (int) (centre - 5 * sigma));
-            int hi = Math.min(n - 1, (int) (centre + 5 * sigma) + 1);
-            double norm = 0;
-            for (int m = lo; m <= hi; m++) {
-                double z = (m + 0.5 - centre) / sigma;
-                norm += Math.exp(-0.5 * z * z);
-            }
-            for (int m = lo; m <= hi; m++) {
-                double z = (m + 0.5 - centre) / sigma;
-                measured[m] += deposited[d] * Math.exp(-0.5 * z * z) / norm;
-            }
-        }
         return measured;
+    }
+
+    /** Adds {@code amount} deposited at {@code centreKeV}, spread by the Gaussian energy resolution. */
+    private static void spread(double[] measured, double amount, double centreKeV, EnergyResolution resolution) {
+        int n = measured.length;
+        double sigma = resolution.sigmaKeV(centreKeV);
+        int lo = Math.max(0, (int) (centreKeV - 5 * sigma));
+        int hi = Math.min(n - 1, (int) (centreKeV + 5 * sigma) + 1);
+        double norm = 0;
+        for (int m = lo; m <= hi; m++) {
+            double z = (m + 0.5 - centreKeV) / sigma;
+            norm += Math.exp(-0.5 * z * z);
+        }
+        for (int m = lo; m <= hi; m++) {
+            double z = (m + 0.5 - centreKeV) / sigma;
+            measured[m] += amount * Math.exp(-0.5 * z * z) / norm;
+        }
     }
 }

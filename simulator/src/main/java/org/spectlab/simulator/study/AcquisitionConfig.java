@@ -12,22 +12,40 @@ import org.spectlab.core.projection.RotationDirection;
  * {@link org.spectlab.core.projection}, radii in mm from the axis of rotation to the collimator face)
  * and the projection matrix ({@code matrix: [columns, rows]}, square pixels in mm, time per view in s).
  *
+ * <p><b>Two heads</b> ({@code heads: 2}) acquire two views at once, each for {@code time_per_view_s};
+ * {@code head_configuration} says how they are mounted: {@code opposed} (180° apart, the default;
+ * needs {@code arc_deg: 360}, each head covering 180°) or {@code l-mode} (90° apart; needs
+ * {@code arc_deg: 180}, each head covering 90°, as in cardiac SPECT). The views are listed in
+ * angular order as one orbit: head 1 acquires views 0 .. N/2 - 1 and head 2 views N/2 .. N - 1, the
+ * pair (v, v + N/2) at the same time, so the scan lasts N/2 view times ({@link
+ * org.spectlab.simulator.spect.SpectScenario#timeSlotOfView}). {@code views} must be even.
+ *
  * @param orbit         the orbit
  * @param cols          projection columns (transaxial)
  * @param rows          projection rows (axial)
  * @param pixelSizeMm   pixel size, mm
  * @param timePerViewS  acquisition time per view, s
+ * @param headConfiguration {@code single}, {@code opposed} or {@code l-mode} (2 heads), or
+ *                      {@code evenly-spaced} (3 or 4 heads, metadata)
  */
 public record AcquisitionConfig(AcquisitionGeometry orbit, int cols, int rows, double pixelSizeMm,
-                                double timePerViewS) {
+                                double timePerViewS, String headConfiguration) {
+    /** One head. */
+    public static final String SINGLE = "single";
+    /** Two heads 180° apart. */
+    public static final String OPPOSED = "opposed";
+    /** Two heads 90° apart. */
+    public static final String L_MODE = "l-mode";
+    /** Three or four heads (spacing not modelled beyond the time slots). */
+    public static final String EVENLY_SPACED = "evenly-spaced";
     /** Largest number of views accepted. */
     public static final int MAX_VIEWS = 1000;
     /** Largest number of rows or columns accepted. */
     public static final int MAX_MATRIX = 1024;
 
     static AcquisitionConfig parse(ConfigNode a) {
-        a.allowOnly("views", "arc_deg", "start_angle_deg", "direction", "heads", "radius_mm", "radii_mm", "matrix",
-                "pixel_size_mm", "time_per_view_s");
+        a.allowOnly("views", "arc_deg", "start_angle_deg", "direction", "heads", "head_configuration", "radius_mm",
+                "radii_mm", "matrix", "pixel_size_mm", "time_per_view_s");
         int views = a.intIn("views", 0, 1, MAX_VIEWS, true);
         double arc = a.numberIn("arc_deg", 360, 0, 360, true);
         double start = a.numberIn("start_angle_deg", 0, -360, 360, false);
@@ -41,6 +59,7 @@ public record AcquisitionConfig(AcquisitionGeometry orbit, int cols, int rows, d
             throw InputException.field(a.at("direction"), "must be CW or CCW, got '" + dir + "'");
         }
         int heads = a.intIn("heads", 1, 1, 4, false);
+        String heading = headConfiguration(a, heads, views, arc);
         if (a.has("radius_mm") == a.has("radii_mm")) {
             throw InputException.field(a.at("radius_mm"), "give exactly one of radius_mm and radii_mm");
         }
@@ -67,7 +86,34 @@ public record AcquisitionConfig(AcquisitionGeometry orbit, int cols, int rows, d
         }
         double pixel = a.numberIn("pixel_size_mm", Double.NaN, 0, 50, true);
         double t = a.numberIn("time_per_view_s", Double.NaN, 0, 86_400, true);
-        return new AcquisitionConfig(orbit, (int) m[0], (int) m[1], pixel, t);
+        return new AcquisitionConfig(orbit, (int) m[0], (int) m[1], pixel, t, heading);
+    }
+
+    private static String headConfiguration(ConfigNode a, int heads, int views, double arcDeg) {
+        String field = a.at("head_configuration");
+        if (heads != 2) {
+            if (a.has("head_configuration")) {
+                throw InputException.field(field, "applies to heads: 2 only (got heads: " + heads + ")");
+            }
+            return heads == 1 ? SINGLE : EVENLY_SPACED;
+        }
+        String c = a.text("head_configuration", OPPOSED).toLowerCase(Locale.ROOT).replace('_', '-');
+        double needArc;
+        if (c.equals(OPPOSED)) {
+            needArc = 360;
+        } else if (c.equals(L_MODE)) {
+            needArc = 180;
+        } else {
+            throw InputException.field(field, "must be opposed or l-mode, got '" + c + "'");
+        }
+        if (arcDeg != needArc) {
+            throw InputException.field(a.at("arc_deg"), "must be " + (int) needArc + " with head_configuration: " + c
+                    + " (each head covers half of it), got " + ConfigNode.fmt(arcDeg));
+        }
+        if (views % 2 != 0) {
+            throw InputException.field(a.at("views"), "must be even with two heads (each acquires half), got " + views);
+        }
+        return c;
     }
 
     void toTree(ObjectNode o) {
@@ -76,6 +122,9 @@ public record AcquisitionConfig(AcquisitionGeometry orbit, int cols, int rows, d
         o.put("start_angle_deg", orbit.startAngleDeg());
         o.put("direction", orbit.direction().name());
         o.put("heads", orbit.heads());
+        if (orbit.heads() == 2) {
+            o.put("head_configuration", headConfiguration);
+        }
         if (orbit.isCircular()) {
             o.put("radius_mm", orbit.radiusMm(0));
         } else {

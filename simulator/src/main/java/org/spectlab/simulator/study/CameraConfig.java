@@ -11,6 +11,7 @@ import org.spectlab.core.camera.CollimatorSpec;
 import org.spectlab.core.error.InputException;
 import org.spectlab.core.nuclide.Nuclide;
 import org.spectlab.core.projection.EnergyWindow;
+import org.spectlab.simulator.collimator.CollimatorModel;
 import org.spectlab.simulator.detector.EnergyResolution;
 import org.spectlab.simulator.spect.SpectCamera;
 
@@ -24,6 +25,11 @@ import org.spectlab.simulator.spect.SpectCamera;
  * (Siemens Symbia S/T system specifications, UFOV values); 6.4 mm back gap. The collimator has no
  * default. Windows default to {@link DefaultWindows} of the nuclide.
  *
+ * <p>{@code collimator_model} chooses how photons cross the collimator ({@link CollimatorModel}):
+ * {@code geometric} (default; ideal septa, the only model of forced detection) or {@code monte-carlo}
+ * (transport through the septa with penetration, septal scatter and lead K x-rays; needs
+ * {@code simulation.mode: analog}, checked by {@link StudyConfig}).
+ *
  * @param collimatorName     preset name as written
  * @param collimator         its geometry
  * @param crystalThicknessMm crystal thickness, mm
@@ -33,10 +39,12 @@ import org.spectlab.simulator.spect.SpectCamera;
  * @param resolutionTree     the energy resolution as configured (for the manifest)
  * @param windows            the energy windows
  * @param defaultWindows     true when the windows came from {@link DefaultWindows}
+ * @param collimatorModel    how photons cross the collimator
  */
 public record CameraConfig(String collimatorName, CollimatorSpec collimator, double crystalThicknessMm,
                            double intrinsicFwhmMm, double backGapMm, EnergyResolution resolution,
-                           ObjectNode resolutionTree, List<EnergyWindow> windows, boolean defaultWindows) {
+                           ObjectNode resolutionTree, List<EnergyWindow> windows, boolean defaultWindows,
+                           CollimatorModel collimatorModel) {
 
     /** Copies the window list. */
     public CameraConfig {
@@ -50,8 +58,8 @@ public record CameraConfig(String collimatorName, CollimatorSpec collimator, dou
     }
 
     static CameraConfig parse(ConfigNode c, Nuclide nuclide) {
-        c.allowOnly("collimator", "crystal_thickness_mm", "intrinsic_fwhm_mm", "back_gap_mm", "energy_resolution",
-                "windows");
+        c.allowOnly("collimator", "collimator_model", "crystal_thickness_mm", "intrinsic_fwhm_mm", "back_gap_mm",
+                "energy_resolution", "windows");
         String collName = c.text("collimator", null);
         CollimatorSpec coll;
         try {
@@ -60,6 +68,8 @@ public record CameraConfig(String collimatorName, CollimatorSpec collimator, dou
             throw InputException.field(c.at("collimator"), "unknown preset '" + collName + "'; known: "
                     + String.join(", ", CollimatorLibrary.names()));
         }
+        CollimatorModel model = CollimatorModel.parse(c.text("collimator_model", CollimatorModel.GEOMETRIC.key()),
+                c.at("collimator_model"));
         double crystal = c.numberIn("crystal_thickness_mm", 9.525, 0, 100, true);
         double intrinsic = c.numberIn("intrinsic_fwhm_mm", 3.8, 0, 50, true);
         double gap = c.numberIn("back_gap_mm", 6.4, 0, 100, false);
@@ -83,7 +93,7 @@ public record CameraConfig(String collimatorName, CollimatorSpec collimator, dou
             windows = explicitWindows(c);
             isDefault = false;
         }
-        return new CameraConfig(collName, coll, crystal, intrinsic, gap, res, resTree, windows, isDefault);
+        return new CameraConfig(collName, coll, crystal, intrinsic, gap, res, resTree, windows, isDefault, model);
     }
 
     private static EnergyResolution resolution(ConfigNode r, ObjectNode tree) {
@@ -144,6 +154,7 @@ public record CameraConfig(String collimatorName, CollimatorSpec collimator, dou
 
     void toTree(ObjectNode o) {
         o.put("collimator", collimatorName);
+        o.put("collimator_model", collimatorModel.key());
         o.put("crystal_thickness_mm", crystalThicknessMm);
         o.put("intrinsic_fwhm_mm", intrinsicFwhmMm);
         o.put("back_gap_mm", backGapMm);

@@ -34,7 +34,15 @@ import org.spectlab.core.projection.EnergyWindow;
  * named {@code lower_scatter} and {@code upper_scatter}. Their width, 7 % of the photopeak energy,
  * is a convention of this software in the range used in clinical TEW protocols (not a value from
  * Ogawa's paper). A side window is clipped where it would overlap another photopeak window and is
- * left out when less than 1 keV of it remains. All windows are therefore disjoint.
+ * left out when less than 1 keV of it remains. These windows are therefore disjoint.
+ *
+ * <p><b>DEW window</b> (Tc-99m only). Last, {@code dew_scatter}: the 92-125 keV Compton window of the
+ * dual-energy-window scatter correction of Jaszczak, Greer, Floyd, Harris &amp; Coleman ("Improved
+ * SPECT quantification using compensation for scattered photons", J. Nucl. Med. 25, 893-900, 1984),
+ * whose scatter multiplier k = 0.5 was derived for that window. It overlaps {@code lower_scatter}
+ * (each simulated photon is counted in every window that contains its energy, as a camera
+ * acquiring both windows does). Other nuclides get no DEW window: the method and its k were
+ * published for Tc-99m.
  */
 public final class DefaultWindows {
     /** Full width of a photopeak window, percent of its centre energy. */
@@ -49,6 +57,12 @@ public final class DefaultWindows {
     static final double MIN_SIDE_WINDOW_KEV = 1.0;
     /** Centre of the Tl-201 Hg K x-ray window, keV. */
     static final double TL201_XRAY_WINDOW_KEV = 70.0;
+    /** Name of the DEW Compton window. */
+    public static final String DEW_WINDOW = "dew_scatter";
+    /** Lower edge of the Tc-99m DEW Compton window, keV (Jaszczak et al. 1984). */
+    static final double DEW_TC99M_LOWER_KEV = 92.0;
+    /** Upper edge of the Tc-99m DEW Compton window, keV (Jaszczak et al. 1984). */
+    static final double DEW_TC99M_UPPER_KEV = 125.0;
     /** Lu-177 112.9 keV gamma (DDEP), imaged although its yield is 6.2 %. */
     static final double LU177_LOW_LINE_KEV = 112.9498;
 
@@ -117,11 +131,15 @@ public final class DefaultWindows {
 
     /**
      * The default windows: photopeaks (main first) then {@code lower_scatter} and
-     * {@code upper_scatter} of the main photopeak. Empty when the nuclide has no line that
+     * {@code upper_scatter} of the main photopeak, then for Tc-99m {@code dew_scatter}. Empty when the nuclide has no line that
      * qualifies (the caller then needs explicit windows).
      */
     public static List<EnergyWindow> of(Nuclide nuclide) {
-        return forPhotopeaks(photopeaks(nuclide));
+        List<EnergyWindow> out = forPhotopeaks(photopeaks(nuclide));
+        if (nuclide.name().equals("Tc-99m") && !out.isEmpty()) {
+            out.add(EnergyWindow.of(DEW_WINDOW, DEW_TC99M_LOWER_KEV, DEW_TC99M_UPPER_KEV));
+        }
+        return out;
     }
 
     /** The windows of given photopeaks (main first, disjoint 20 % windows). */

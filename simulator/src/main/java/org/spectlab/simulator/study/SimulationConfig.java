@@ -11,7 +11,8 @@ import org.spectlab.simulator.spect.SimulationOptions;
  * photon histories, batches (independent random streams), seed, number of Poisson noise
  * realisations written, and two optional accuracy knobs: the highest scatter order followed
  * ({@code max_scatter_order}, default 10) and the crystal-response photons per keV
- * ({@code crystal_histories_per_keV}, default 10 000).
+ * ({@code crystal_histories_per_keV}, default 10 000). {@code scatter_order_images: true} (analog
+ * mode only) also writes the scatter images split by scatter order in the patient (1, 2, 3+).
  *
  * @param mode                   "forced-detection" or "analog"
  * @param histories              photon histories (forced detection: for scatter; analog: all photons)
@@ -20,9 +21,10 @@ import org.spectlab.simulator.spect.SimulationOptions;
  * @param noiseRealisations      Poisson realisations written (1 to 100)
  * @param maxScatterOrder        highest scatter order
  * @param crystalHistoriesPerKeV crystal-response photons per 1 keV step
+ * @param scatterOrderImages     write scatter images by scatter order (analog only)
  */
 public record SimulationConfig(String mode, long histories, int batches, long seed, int noiseRealisations,
-                               int maxScatterOrder, int crystalHistoriesPerKeV) {
+                               int maxScatterOrder, int crystalHistoriesPerKeV, boolean scatterOrderImages) {
     /** Forced detection. */
     public static final String FORCED_DETECTION = "forced-detection";
     /** Analog Monte Carlo. */
@@ -34,12 +36,12 @@ public record SimulationConfig(String mode, long histories, int batches, long se
     public SimulationOptions toOptions(int threads) {
         int groups = batches >= 2 ? Math.min(4, batches) : 0;
         return new SimulationOptions(seed, histories, batches, threads, groups, maxScatterOrder, 10.0,
-                crystalHistoriesPerKeV);
+                crystalHistoriesPerKeV).withScatterOrderImages(scatterOrderImages);
     }
 
     static SimulationConfig parse(ConfigNode s) {
         s.allowOnly("mode", "histories", "batches", "seed", "noise_realisations", "max_scatter_order",
-                "crystal_histories_per_keV");
+                "crystal_histories_per_keV", "scatter_order_images");
         String mode = s.text("mode", FORCED_DETECTION).toLowerCase(Locale.ROOT);
         if (!mode.equals(FORCED_DETECTION) && !mode.equals(ANALOG)) {
             throw InputException.field(s.at("mode"), "must be forced-detection or analog, got '" + mode + "'");
@@ -54,7 +56,12 @@ public record SimulationConfig(String mode, long histories, int batches, long se
         int noise = s.intIn("noise_realisations", 1, 1, 100, false);
         int order = s.intIn("max_scatter_order", 10, 1, 100, false);
         int crystal = s.intIn("crystal_histories_per_keV", 10_000, 100, 10_000_000, false);
-        return new SimulationConfig(mode, histories, batches, seed, noise, order, crystal);
+        boolean byOrder = s.bool("scatter_order_images", false);
+        if (byOrder && !mode.equals(ANALOG)) {
+            throw InputException.field(s.at("scatter_order_images"), "needs simulation.mode: analog (forced detection "
+                    + "does not tally scatter orders separately)");
+        }
+        return new SimulationConfig(mode, histories, batches, seed, noise, order, crystal, byOrder);
     }
 
     void toTree(ObjectNode o) {
@@ -65,5 +72,8 @@ public record SimulationConfig(String mode, long histories, int batches, long se
         o.put("noise_realisations", noiseRealisations);
         o.put("max_scatter_order", maxScatterOrder);
         o.put("crystal_histories_per_keV", crystalHistoriesPerKeV);
+        if (scatterOrderImages) {
+            o.put("scatter_order_images", true);
+        }
     }
 }

@@ -24,6 +24,7 @@ import org.spectlab.simulator.ct.MaterialMap;
 import org.spectlab.simulator.ct.SimulatedCt;
 import org.spectlab.simulator.run.BatchRunner;
 import org.spectlab.simulator.spect.AnalogSimulation;
+import org.spectlab.simulator.spect.CollimatorComponents;
 import org.spectlab.simulator.spect.ForcedDetectionSimulation;
 import org.spectlab.simulator.spect.PhantomScenarios;
 import org.spectlab.simulator.spect.SpectResult;
@@ -37,7 +38,12 @@ import org.spectlab.simulator.spect.SpectScenario;
  * truth/                          {@link TruthFolder} + mu_&lt;E&gt;keV.nii at each photopeak energy (1/cm)
  * spect/&lt;window&gt;.hs/.s           Poisson counts, realisation 0 (uint16, float32 if a pixel exceeds 65535)
  * spect/noise_&lt;k&gt;/&lt;window&gt;.hs    realisations k = 1 .. noise_realisations - 1
- * spect/expected/&lt;window&gt;.hs      expected counts (float32): total, _primary, _scatter
+ * spect/expected/&lt;window&gt;.hs      expected counts (float32): total, _primary, _scatter, and with
+ *                                 camera.collimator_model: monte-carlo also _penetration,
+ *                                 _collimator_scatter, _lead_xray (then primary and scatter are
+ *                                 the photons that passed through the holes only), and with
+ *                                 simulation.scatter_order_images also _scatter_order1,
+ *                                 _scatter_order2, _scatter_order3plus (adding up to _scatter)
  * spect/spectrum.csv              detected spectrum ({@link SpectrumCsv})
  * ct/ct.nii                       simulated CT in HU ({@link CtSimulator}; unless ct.enabled is false)
  * </pre>
@@ -164,7 +170,7 @@ public final class SpectStudy {
     /** Runs the configured mode. */
     public static SpectResult simulate(StudyConfig config, SpectScenario scenario, int threads,
                                        BatchRunner.ProgressListener progress) {
-        var options = config.simulation().toOptions(threads);
+        var options = config.options(threads);
         return config.simulation().mode().equals(SimulationConfig.ANALOG)
                 ? AnalogSimulation.run(scenario, options, progress)
                 : ForcedDetectionSimulation.run(scenario, options, progress);
@@ -233,6 +239,19 @@ public final class SpectStudy {
                     files);
             writeProjections(s, windows.get(w), r.scatter().get(w), dir, "spect/expected/" + n + "_scatter.hs", null,
                     files);
+            if (r.scatterByOrder() != null) {
+                for (int o = 0; o < r.scatterByOrder().size(); o++) {
+                    writeProjections(s, windows.get(w), r.scatterByOrder().get(o).get(w), dir,
+                            "spect/expected/" + n + "_" + SpectResult.SCATTER_ORDERS.get(o) + ".hs", null, files);
+                }
+            }
+            if (r.collimator() != null) {
+                List<float[]> images = r.collimator().images(w);
+                for (int c = 0; c < images.size(); c++) {
+                    writeProjections(s, windows.get(w), images.get(c), dir,
+                            "spect/expected/" + n + "_" + CollimatorComponents.NAMES.get(c) + ".hs", null, files);
+                }
+            }
         }
         long seed = config.simulation().seed();
         for (int k = 0; k < config.simulation().noiseRealisations(); k++) {

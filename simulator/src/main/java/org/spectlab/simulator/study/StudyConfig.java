@@ -16,6 +16,8 @@ import org.spectlab.core.nuclide.Nuclide;
 import org.spectlab.core.nuclide.NuclideLibrary;
 import org.spectlab.phantoms.config.PhantomConfig;
 import org.spectlab.phantoms.library.PresetCatalog;
+import org.spectlab.simulator.collimator.CollimatorModel;
+import org.spectlab.simulator.spect.SimulationOptions;
 
 /**
  * A SPECT study configuration, read from YAML (JSON accepted):
@@ -129,6 +131,11 @@ public record StudyConfig(String phantomSource, ObjectNode phantomTree, PhantomC
         CameraConfig camera = CameraConfig.parse(top.child("camera"), nuclide);
         AcquisitionConfig acquisition = AcquisitionConfig.parse(top.child("acquisition"));
         SimulationConfig simulation = SimulationConfig.parse(top.child("simulation"));
+        if (camera.collimatorModel() == CollimatorModel.MONTE_CARLO && !simulation.mode().equals(SimulationConfig.ANALOG)) {
+            throw InputException.field("camera.collimator_model", "'monte-carlo' needs simulation.mode: analog; "
+                    + "forced detection uses the analytic geometric collimator response (no septal penetration, "
+                    + "collimator scatter or lead x-rays), so use collimator_model: geometric with it");
+        }
         CtConfig ct = top.has("ct") ? CtConfig.parse(top.child("ct")) : CtConfig.defaults();
         if (!top.has("phantom")) {
             throw InputException.field("phantom", "is required (example:NAME, a phantom file, or a mapping)");
@@ -231,6 +238,14 @@ public record StudyConfig(String phantomSource, ObjectNode phantomTree, PhantomC
             }
             throw new InputException("phantom (" + source + "): " + m, e);
         }
+    }
+
+    /**
+     * The engine options for a thread count: the simulation section's, with the camera section's
+     * collimator model.
+     */
+    public SimulationOptions options(int threads) {
+        return simulation.toOptions(threads).withCollimatorModel(camera.collimatorModel());
     }
 
     /** The configuration as run, with every default filled in and the windows listed explicitly. */

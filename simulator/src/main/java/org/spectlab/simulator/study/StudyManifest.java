@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.spectlab.core.projection.EnergyWindow;
 import org.spectlab.simulator.ct.SimulatedCt;
+import org.spectlab.simulator.spect.CollimatorComponents;
 import org.spectlab.simulator.spect.ForcedDetectionSimulation;
 import org.spectlab.simulator.spect.SpectResult;
 import org.spectlab.simulator.spect.SpectScenario;
@@ -91,11 +92,34 @@ public final class StudyManifest {
             EnergyWindow win = r.windows().get(w);
             double p = r.primarySum(w);
             double s = r.scatterSum(w);
-            ws.addObject().put("name", win.name()).put("lower_keV", win.lowerKeV()).put("upper_keV", win.upperKeV())
-                    .put("expected_primary", p).put("expected_scatter", s).put("expected_total", p + s);
+            ObjectNode wo = ws.addObject().put("name", win.name()).put("lower_keV", win.lowerKeV())
+                    .put("upper_keV", win.upperKeV()).put("expected_primary", p).put("expected_scatter", s);
+            double total = p + s;
+            if (r.collimator() != null) {
+                var images = r.collimator().images(w);
+                for (int c = 0; c < images.size(); c++) {
+                    double sum = 0;
+                    for (float v : images.get(c)) {
+                        sum += v;
+                    }
+                    wo.put("expected_" + CollimatorComponents.NAMES.get(c), sum);
+                    total += sum;
+                }
+            }
+            if (r.scatterByOrder() != null) {
+                for (int o = 0; o < r.scatterByOrder().size(); o++) {
+                    double sum = 0;
+                    for (float v : r.scatterByOrder().get(o).get(w)) {
+                        sum += v;
+                    }
+                    wo.put("expected_" + SpectResult.SCATTER_ORDERS.get(o), sum);
+                }
+            }
+            wo.put("expected_total", total);
         }
         // What a clinic's planar calibration would measure (source in air, first window): reconstruction
-        // needs it for Bq/mL (spectlab reconstruct --sensitivity-cps-per-mbq).
+        // needs it for Bq/mL (spectlab reconstruct --sensitivity-cps-per-mbq). Geometric collimator response
+        // whatever camera.collimator_model says: the nominal-geometry figure a reconstruction models.
         root.putObject("camera").put("planar_sensitivity_cps_per_mbq",
                 ForcedDetectionSimulation.planarSensitivityCpsPerMBq(scenario,
                         config.simulation().toOptions(1)));
@@ -115,7 +139,10 @@ public final class StudyManifest {
                 + "' (SIMIND collimator database values, checked against vendor specifications)");
         prov.put("materials", "ICRU-44 / NIST compositions and densities (spectlab built-in material library)");
         prov.put("approximations", r.mode().equals(SimulationConfig.ANALOG)
-                ? "analog transport; geometric collimator (ideal septa, no penetration)"
+                ? (r.collimator() != null
+                        ? "analog transport; Monte Carlo collimator (transport through pure-lead septa of a laterally "
+                                + "infinite hole array: penetration, Compton and Rayleigh scatter, lead K x-rays)"
+                        : "analog transport; geometric collimator (ideal septa, no penetration)")
                 : "convolution-based forced detection (de Jong and Beekman 2001): deterministic primaries at voxel "
                         + "centres, geometric collimator with a Gaussian depth-dependent response, no septal penetration");
         prov.put("execution", execution);

@@ -53,7 +53,7 @@ class StudyConfigTest {
         assertThat(c.acquisition().cols()).isEqualTo(16);
         assertThat(c.camera().crystalThicknessMm()).isEqualTo(9.525);
         assertThat(c.camera().defaultWindows()).isTrue();
-        assertThat(c.camera().windows()).hasSize(3);
+        assertThat(c.camera().windows()).hasSize(4);
         // 9.9 % at 140.5 keV, square-root law
         assertThat(c.camera().resolution().fwhmKeV(140.5)).isCloseTo(0.099 * 140.5, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(c.simulation().mode()).isEqualTo("forced-detection");
@@ -152,6 +152,14 @@ class StudyConfigTest {
             obj(t, "acquisition").putArray("radii_mm").add(120).add(130);
         });
         failsNaming("'acquisition.time_per_view_s'", t -> obj(t, "acquisition").put("time_per_view_s", "long"));
+        failsNaming("'camera.collimator_model': must be 'geometric' or 'monte-carlo', got 'fancy'",
+                t -> obj(t, "camera").put("collimator_model", "fancy"));
+        failsNaming("'camera.collimator_model': 'monte-carlo' needs simulation.mode: analog",
+                t -> obj(t, "camera").put("collimator_model", "monte-carlo"));
+        failsNaming("'simulation.scatter_order_images': needs simulation.mode: analog",
+                t -> obj(t, "simulation").put("scatter_order_images", true));
+        failsNaming("'simulation.scatter_order_images': must be true or false",
+                t -> obj(t, "simulation").put("scatter_order_images", "yes"));
         failsNaming("'simulation.mode'", t -> obj(t, "simulation").put("mode", "guess"));
         failsNaming("'simulation.histories'", t -> obj(t, "simulation").put("histories", -5));
         failsNaming("'simulation.histories'", t -> obj(t, "simulation").put("mode", "analog").put("histories", 0));
