@@ -75,8 +75,8 @@ public final class ReconstructCommand implements Callable<Integer> {
     private double ctKvp;
 
     @Option(names = "--scatter", defaultValue = "none", paramLabel = "tew|dew|none|FILE.hs",
-            description = "tew (lower and, if present, upper scatter window), dew (lower window, k = 0.5, "
-                    + "Jaszczak 1984), none, or an Interfile scatter estimate in counts. Default: ${DEFAULT-VALUE}.")
+            description = "tew (lower and, if present, upper scatter window), dew (the 92-125 keV dew_scatter "
+                    + "Compton window, k = 0.5, Jaszczak 1984), none, or an Interfile scatter estimate in counts. Default: ${DEFAULT-VALUE}.")
     private String scatter;
 
     @Option(names = "--psf", defaultValue = "off", paramLabel = "on|off",

@@ -41,7 +41,8 @@ import org.spectlab.simulator.study.StudyConfig;
  * differences between the simulator's physics and recon's nominal model (collimator response from
  * the nominal geometry, bilinear HU to μ, voxel-centre vs rotated-grid sampling). Measured (seed 5):
  * 1.001 of the truth with the ideal scatter estimate; for comparison (not asserted, measured with the
- * CT on the 6 mm phantom grid) 1.027 with TEW, 1.137 with DEW and 1.189 without scatter correction.
+ * CT on the 6 mm phantom grid) 1.027 with TEW, 1.137 with DEW (measured when DEW still read the narrow lower TEW window instead of
+ * its own 92-125 keV window) and 1.189 without scatter correction.
  */
 class MonteCarloQuantitationTest {
     @TempDir

@@ -141,6 +141,8 @@ class ReconstructCommandTest {
         assertThat(runRoot(s, "--out", o, "--attenuation", "missing.nii")).isEqualTo(2);
         assertThat(err.toString()).contains("--attenuation");
         assertThat(runRoot(s, "--out", o, "--scatter", "tew")).isEqualTo(2);
+        assertThat(runRoot(s, "--out", o, "--scatter", "dew")).isEqualTo(2);
+        assertThat(err.toString()).contains("dew_scatter.hs").contains("92-125 keV");
         assertThat(runRoot(s, "--out", o, "--psf", "on")).isEqualTo(2);
         assertThat(err.toString()).contains("--collimator");
         assertThat(runRoot(dir.resolve("nope").toString(), "--out", o)).isEqualTo(2);

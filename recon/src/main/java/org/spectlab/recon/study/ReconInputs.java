@@ -146,6 +146,9 @@ public record ReconInputs(ReconOptions options, ProjectionSet photopeak, Reconst
         return input;
     }
 
+    /** Name of the DEW Compton window (the simulator's default for Tc-99m: 92-125 keV). */
+    static final String DEW_WINDOW = "dew_scatter";
+
     private static boolean isDicom(Path f) {
         String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
         return n.endsWith(".dcm") || n.endsWith(".dicom");
@@ -155,9 +158,10 @@ public record ReconInputs(ReconOptions options, ProjectionSet photopeak, Reconst
                                                  Map<String, ProjectionSet> dicomWindows, Map<String, Object> inputs) {
         Path dir = photopeakFile.toAbsolutePath().getParent();
         if (dicomWindows != null && (scatter.equals("tew") || scatter.equals("dew"))) {
-            ProjectionSet lower = dicomWindows.get("lower_scatter");
+            String name = scatter.equals("dew") ? DEW_WINDOW : "lower_scatter";
+            ProjectionSet lower = dicomWindows.get(name);
             if (lower == null) {
-                throw InputException.field("--scatter", scatter + " needs a window named lower_scatter in "
+                throw InputException.field("--scatter", scatter + " needs a window named " + name + " in "
                         + photopeakFile + "; it has " + dicomWindows.keySet());
             }
             return scatter.equals("dew")
@@ -167,16 +171,25 @@ public record ReconInputs(ReconOptions options, ProjectionSet photopeak, Reconst
         switch (scatter) {
             case "none":
                 return null;
-            case "tew", "dew": {
+            case "dew": {
+                // k = 0.5 belongs to Jaszczak's 92-125 keV Compton window, not to the narrow TEW windows
+                Path dewFile = dir.resolve(DEW_WINDOW + ".hs");
+                if (!Files.isRegularFile(dewFile)) {
+                    throw InputException.field("--scatter", "dew needs the Compton window " + dewFile
+                            + " (92-125 keV for Tc-99m, Jaszczak et al. 1984; its k = 0.5 does not hold for the "
+                            + "narrow TEW windows): simulate with the default windows, or use --scatter tew");
+                }
+                inputs.put(DEW_WINDOW, dewFile.toString());
+                return WindowScatterEstimates.dualEnergyWindow(photopeak, Interfile.readProjections(dewFile),
+                        WindowScatterEstimates.DEW_K_JASZCZAK);
+            }
+            case "tew": {
                 Path lowerFile = dir.resolve("lower_scatter.hs");
                 if (!Files.isRegularFile(lowerFile)) {
                     throw InputException.field("--scatter", scatter + " needs the lower scatter window " + lowerFile);
                 }
                 inputs.put("lower_scatter", lowerFile.toString());
                 ProjectionSet lower = Interfile.readProjections(lowerFile);
-                if (scatter.equals("dew")) {
-                    return WindowScatterEstimates.dualEnergyWindow(photopeak, lower, WindowScatterEstimates.DEW_K_JASZCZAK);
-                }
                 Path upperFile = dir.resolve("upper_scatter.hs");
                 ProjectionSet upper = null;
                 if (Files.isRegularFile(upperFile)) {

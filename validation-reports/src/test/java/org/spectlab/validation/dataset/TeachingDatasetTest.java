@@ -53,8 +53,8 @@ class TeachingDatasetTest {
             s.filter(p -> p.getParent().getFileName().toString().equals("spect") && p.toString().endsWith(".s"))
                     .forEach(projections::add);
         }
-        // Three windows (photopeak, lower and upper scatter) per case.
-        assertThat(projections).hasSize(6);
+        // Four windows (photopeak, TEW lower and upper scatter, DEW Compton window) per case.
+        assertThat(projections).hasSize(8);
         for (Path p : projections) {
             assertThat(Files.readAllBytes(b.resolve(a.relativize(p)))).as(p.toString()).isEqualTo(Files.readAllBytes(p));
         }
