@@ -35,7 +35,8 @@ import org.spectlab.core.grid.Volume;
  * segmented or within one system FWHM of an accepted centre.</li>
  * <li>Description ({@link LesionSegmentation}): threshold region, peak, mean, volume, sub-voxel centre;
  * voxel-level contrast and CNR of the peak against the shell of the input image; organ name
- * ({@link RegionNames}).</li>
+ * ({@link RegionNames}) from the label map, and separately the coarse CT class from a CT region map
+ * ({@link CtRegions}) when one is given.</li>
  * </ol>
  * Approximations: spherical background shell; stationary noise within the shell; the segmentation
  * threshold is taken relative to the largest voxel, which noise biases upwards (smaller volumes in
@@ -72,6 +73,18 @@ public final class LesionLocalizer {
      * from {@code labels} (any grid; carried over by nearest neighbour), or none when null.
      */
     public List<Detection> localize(Volume image, LabelVolume labels) {
+        return localize(image, labels, null);
+    }
+
+    /**
+     * Detections with organ-relative background and organ names from {@code labels} (e.g. a phantom's
+     * organ label map, or null) and the CT class of each centre from {@code ctRegions} (a
+     * {@link CtRegions} map, or null). Without {@code labels} the CT regions serve for both.
+     */
+    public List<Detection> localize(Volume image, LabelVolume labels, LabelVolume ctRegions) {
+        if (labels == null && ctRegions != null) {
+            labels = ctRegions;
+        }
         Grid3 g = image.grid();
         if (g.nx() < 5 || g.ny() < 5 || g.nz() < 5) {
             throw InputException.field("image", "must be at least 5 voxels along each axis, got "
@@ -112,7 +125,7 @@ public final class LesionLocalizer {
             }
         }
         accepted.sort(Comparator.comparingDouble(Accepted::z).reversed());
-        return describe(accepted, image, space, shells, labels);
+        return describe(accepted, image, space, shells, labels, ctRegions);
     }
 
     private Set<Integer> hotLabels(LabelVolume labels) {
@@ -271,10 +284,11 @@ public final class LesionLocalizer {
     }
 
     private List<Detection> describe(List<Accepted> accepted, Volume image, ScaleSpace space,
-                                     BackgroundShell[] shells, LabelVolume labels) {
+                                     BackgroundShell[] shells, LabelVolume labels, LabelVolume ctRegions) {
         Grid3 g = image.grid();
         LesionSegmentation seg = new LesionSegmentation(g, image.data());
         RegionNames names = RegionNames.of(labels, 0.5 * settings.systemFwhmMm());
+        RegionNames ct = RegionNames.of(ctRegions, 0.5 * settings.systemFwhmMm());
         float[] fine = space.smoothed(0);
         List<Detection> out = new ArrayList<>();
         double fwhm = settings.systemFwhmMm();
@@ -298,8 +312,9 @@ public final class LesionLocalizer {
             double z = g.originZMm() + r.ck() * g.voxelZMm();
             double excess = r.peak() - c.rawBackground();
             double contrast = c.rawBackground() > 0 ? excess / c.rawBackground() : Double.NaN;
-            out.add(Detection.of("d" + (out.size() + 1), x, y, z, c.z(), names.nameAt(x, y, z), r.peak(), r.mean(),
-                    r.voxels() * g.voxelVolumeMl(), contrast, excess / c.rawSd()));
+            out.add(Detection.of("d" + (out.size() + 1), x, y, z, c.z(), names.nameAt(x, y, z),
+                    ct.nameAt(x, y, z), r.peak(), r.mean(), r.voxels() * g.voxelVolumeMl(), contrast,
+                    excess / c.rawSd()));
         }
         return out;
     }
