@@ -38,6 +38,9 @@ import org.spectlab.core.grid.Volume;
  * ({@link RegionNames}) from the label map, and separately the coarse CT class from a CT region map
  * ({@link CtRegions}) when one is given.</li>
  * </ol>
+ * With a label map, candidates in unlabelled voxels (label 0, outside the body) are dropped, and a
+ * candidate outside the hot organs whose blob reaches into one must also exceed that organ's median
+ * uptake by the ordinary contrast threshold (spill-out of a hot organ is not a lesion).
  * Approximations: spherical background shell; stationary noise within the shell; the segmentation
  * threshold is taken relative to the largest voxel, which noise biases upwards (smaller volumes in
  * noisy images); the image must be at least 5 voxels along each axis.
@@ -116,10 +119,18 @@ public final class LesionLocalizer {
         for (int a = 0; a < cands.size(); a++) {
             int p = cands.voxel(a);
             int n = cands.scale(a);
+            if (lab != null && lab[p] == 0) {
+                continue; // outside the body (unlabelled): no lesion there
+            }
             OrganBackground organ = lab == null ? null : organs.get((int) lab[p]);
             Accepted c = organ != null
                     ? decideInHotOrgan(p, n, space.smoothed(n), noiseFactor[n], organ, 1e-9 * maxAbs)
                     : evaluate(p, n, space, shells, noiseFactor, raw, lab, s, 1e-9 * maxAbs);
+            if (c != null && organ == null && !organs.isEmpty()
+                    && !aboveNearbyHotOrgans(p, space.smoothed(n)[p], Math.sqrt(3.0) * space.totalSigmaMm(n), g,
+                    lab, organs)) {
+                c = null;
+            }
             if (c != null) {
                 accepted.add(c);
             }
@@ -229,6 +240,51 @@ public final class LesionLocalizer {
         }
         double rawFloor = NOISE_FLOOR_FRACTION * Math.abs(br) + absoluteFloor;
         return new Accepted(p, n, z, br, Math.max(sdRaw, rawFloor));
+    }
+
+    /**
+     * Spill-out guard for a candidate outside the hot organs: when its blob (the ball of radius
+     * {@code radiusMm} = √3 σ_t, the extent of a ball whose normalised Laplacian peaks at this scale)
+     * reaches into hot organs, its smoothed value must exceed the highest of their median uptakes by
+     * the ordinary contrast threshold, so that the blurred edge of a normally hot organ (liver, spleen,
+     * blood pool next to myocardium) is not reported while a focus clearly hotter than its hot neighbour
+     * still is.
+     */
+    private boolean aboveNearbyHotOrgans(int p, double blobValue, double radiusMm, Grid3 g, short[] lab,
+                                         Map<Integer, OrganBackground> organs) {
+        int nx = g.nx();
+        int ny = g.ny();
+        int i0 = p % nx;
+        int j0 = (p / nx) % ny;
+        int k0 = p / (nx * ny);
+        int hx = (int) Math.floor(radiusMm / g.voxelXMm());
+        int hy = (int) Math.floor(radiusMm / g.voxelYMm());
+        int hz = (int) Math.floor(radiusMm / g.voxelZMm());
+        double r2 = radiusMm * radiusMm;
+        double highest = Double.NEGATIVE_INFINITY;
+        int last = Integer.MIN_VALUE;
+        for (int k = Math.max(0, k0 - hz); k <= Math.min(g.nz() - 1, k0 + hz); k++) {
+            double dz = (k - k0) * g.voxelZMm();
+            for (int j = Math.max(0, j0 - hy); j <= Math.min(ny - 1, j0 + hy); j++) {
+                double dy = (j - j0) * g.voxelYMm();
+                for (int i = Math.max(0, i0 - hx); i <= Math.min(nx - 1, i0 + hx); i++) {
+                    double dx = (i - i0) * g.voxelXMm();
+                    if (dx * dx + dy * dy + dz * dz > r2) {
+                        continue;
+                    }
+                    int l = lab[i + nx * (j + ny * k)];
+                    if (l != last) {
+                        last = l;
+                        OrganBackground o = organs.get(l);
+                        if (o != null) {
+                            highest = Math.max(highest, o.median());
+                        }
+                    }
+                }
+            }
+        }
+        return highest == Double.NEGATIVE_INFINITY || !(highest > 0)
+                || (blobValue - highest) / highest >= settings.minContrast();
     }
 
     /** Median and robust SD of the input image over one hot organ. */
