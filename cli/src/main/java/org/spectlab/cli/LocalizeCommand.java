@@ -42,7 +42,8 @@ import picocli.CommandLine.Parameters;
         description = {"Find hot spots in a reconstructed image and name where they are.",
             "Writes {\"detections\": [{id, x_mm, y_mm, z_mm, confidence, organ, ct_region, "
                 + "peak_uptake_bq_per_ml, mean_uptake_bq_per_ml, volume_ml, contrast, cnr}]} sorted by confidence "
-                + "(the significance of the blob over its local background, in noise SDs). Uptake is in the image's unit."})
+                + "(the significance of the blob over its local background, in noise SDs). Uptake is in the "
+                + "image's unit."})
 public final class LocalizeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "IMAGE", description = "Reconstructed image, NIfTI-1 (.nii or .nii.gz).")

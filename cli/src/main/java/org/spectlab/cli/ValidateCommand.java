@@ -28,8 +28,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {"Runs a validation suite against published references and writes summary.json and report.html.",
             "Suites: physics (cross sections vs NIST/XCOM, transport, Klein-Nishina, decay), camera (collimator "
-                + "presets), patient (transport in water), reconstruction (OSEM/FBP quantitative accuracy), quick (fast "
-                + "subset), localization (issue 7 acceptance: 20 random torso studies through the whole pipeline, "
+                + "presets), patient (transport in water), reconstruction (OSEM/FBP quantitative accuracy), "
+                + "quick (fast subset), localization (issue 7 acceptance: 20 random torso studies through the whole pipeline, "
                 + "about 1-3 min each).",
             "Exit code 0: all quantities within tolerance; 1: something failed or drifted from the baseline."})
 public final class ValidateCommand implements Callable<Integer> {

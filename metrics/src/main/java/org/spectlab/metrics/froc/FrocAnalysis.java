@@ -59,7 +59,7 @@ public final class FrocAnalysis {
         return n == 0 ? Double.NaN : s / n;
     }
 
-    /** Median localization error of the hits, mm (mean of the middle two for an even count; NaN when nothing was hit). */
+    /** Median localization error of the hits, mm (mean of the middle two for an even count; NaN without hits). */
     public static double medianLocalizationErrorMm(List<CaseMatch> cases) {
         double[] e = new double[lesionCount(cases)];
         int n = 0;

@@ -44,26 +44,29 @@ import org.spectlab.validation.suite.ValidationCase;
  *
  * <p>Each case is simulated with the teaching dataset's template (the demo study, {@code spectlab
  * demo}: Tc-99m-HMPAO leukocytes at the demo's organ concentrations, Siemens LEHR, 60 views over 360°
- * with two heads, 20 s per view, 500 000 forced-detection histories for the scatter) on a
+ * with two heads, 20 s per view; {@value #HISTORIES} forced-detection histories for the scatter instead
+ * of the demo's 500 000, see {@link #HISTORIES}) on a
  * {@value #GRID} grid of {@value #VOXEL_MM} mm voxels and projection pixels, coarser than the teaching
  * dataset's 4.8 mm so that 20 cases run in about an hour on two shared cores; 6.4 mm lies between the
- * 128² (about 4.8 mm) and 64² (about 9.6 mm) matrices used clinically for Tc-99m leukocyte SPECT, and is
- * under half the system FWHM (about 14 mm at the orbit), reconstructed with the demo's default OSEM ({@value #ITERATIONS} iterations x
- * {@value #SUBSETS} subsets, CT attenuation, TEW scatter, resolution modelling), localized with the
- * default thresholds, the phantom's organ labels and the tracer's hot organs ({@link StudyPipeline}),
- * in a temporary folder deleted afterwards. The detections of all cases are pooled and matched to the
- * truth lesions by the Hungarian rule within max(lesion radius, {@value #ACCEPTANCE_MM} mm).
+ * 128² (about 4.8 mm) and 64² (about 9.6 mm) matrices used clinically for Tc-99m leukocyte SPECT, and
+ * is under half the system FWHM (about 14 mm at the orbit). It is reconstructed with the demo's
+ * default OSEM ({@value #ITERATIONS} iterations x {@value #SUBSETS} subsets, CT attenuation, TEW
+ * scatter, resolution modelling), localized with the default thresholds, the phantom's organ labels
+ * and the tracer's hot organs ({@link StudyPipeline}), in a temporary folder deleted afterwards. The
+ * detections of all cases are pooled and matched to the truth lesions by the Hungarian rule within
+ * max(lesion radius, {@value #ACCEPTANCE_MM} mm).
  *
  * <p>Quantities and bounds (the issue's acceptance, written as distances from the ideal value so that
  * a one-sided bound is an absolute tolerance), at the operating point (the most lenient threshold of
  * the pooled FROC with at most 0.25 FP per case, see {@link #score}): sensitivity (>= 0.90), false
  * positives per case (<= 0.25), median localization error in voxels (<= 1) and mm (<= one voxel),
  * organ accuracy of the hits (>= 0.90, same organ and same side,
- * {@link org.spectlab.metrics.detection.OrganNames}); and over all detections the JAFROC figure of merit (>= 0.65, which the acceptance implies: with threshold t meeting it,
- * P(lesion rating > highest FP rating of its case) >= P(lesion >= t) - P(any FP >= t) >= 0.90 - 0.25).
- * Standard uncertainties are the half-widths of percentile bootstrap 95 % intervals over cases / 1.96.
- * The case seeds derive from the suite's seed; progress lines (one per case, with every hit, miss and
- * false positive) go to standard error.
+ * {@link org.spectlab.metrics.detection.OrganNames}); over all detections the JAFROC figure of merit
+ * (>= 0.65, which the acceptance implies: with threshold t meeting it, P(lesion rating > highest FP
+ * rating of a case) >= P(lesion >= t) - P(any FP >= t) >= 0.90 - 0.25). Standard uncertainties are
+ * the half-widths of percentile bootstrap 95 % intervals over cases / 1.96. The case seeds derive
+ * from the suite's seed; progress lines (one per case, with every hit, miss and false positive) go
+ * to standard error.
  */
 public final class LocalizationSuite {
     /** Suite name. */
@@ -82,6 +85,12 @@ public final class LocalizationSuite {
     public static final int MATRIX_X = 66;
     /** Projection rows. */
     public static final int MATRIX_Z = 60;
+    /**
+     * Forced-detection histories per case. They estimate only the scatter (the primaries are computed
+     * deterministically, {@link org.spectlab.simulator.spect.ForcedDetectionSimulation}); the Poisson
+     * noise of the clinical counts is applied on top and dominates.
+     */
+    public static final int HISTORIES = 150_000;
     /** Scoring acceptance distance, mm. */
     public static final double ACCEPTANCE_MM = StudyPipeline.DEFAULT_ACCEPTANCE_MM;
     /** Largest false positives per case of the acceptance. */
@@ -109,7 +118,7 @@ public final class LocalizationSuite {
                         + "OSEM, localized with organ labels and the leukocyte hot organs; pooled detection figures.",
                 config("cases", cases, "preset", "adult_torso", "tracer", "Tc-99m-HMPAO leukocytes (demo activity)",
                         "collimator", LocalizationCases.COLLIMATOR, "views", "60 (2 heads, 360 deg)",
-                        "time_per_view_s", LocalizationCases.TIME_PER_VIEW_S, "grid", GRID + " x " + VOXEL_MM + " mm",
+                        "time_per_view_s", LocalizationCases.TIME_PER_VIEW_S, "histories", HISTORIES, "grid", GRID + " x " + VOXEL_MM + " mm",
                         "min_lesion_diameter_mm", LocalizationCases.minDiameterMm(),
                         "conservative_fwhm_mm", round(LocalizationCases.conservativeFwhmMm()),
                         "min_uptake_ratio", LocalizationCases.MIN_UPTAKE_RATIO, "recon",
@@ -168,7 +177,7 @@ public final class LocalizationSuite {
      * and {@value #MATRIX_X} x {@value #MATRIX_Z} projection pixels of {@value #VOXEL_MM} mm.
      */
     static ObjectNode template() {
-        ObjectNode root = TeachingDataset.template(null, false);
+        ObjectNode root = TeachingDataset.template(HISTORIES, false);
         ObjectNode grid = (ObjectNode) root.get("phantom").get("grid");
         grid.putArray("size").add(66).add(45).add(60);
         grid.put("voxel_mm", VOXEL_MM);
@@ -213,8 +222,8 @@ public final class LocalizationSuite {
         }
         log.accept(pts.toString());
         log.accept(String.format(Locale.ROOT, "all detections: sensitivity %.3f, FP/case %.3f; FROC area to 1 "
-                        + "FP/case (normalised) %.3f", FrocAnalysis.sensitivity(all), FrocAnalysis.falsePositivesPerCase(all),
-                FrocAnalysis.normalisedFrocArea(all, 1.0)));
+                        + "FP/case (normalised) %.3f", FrocAnalysis.sensitivity(all),
+                FrocAnalysis.falsePositivesPerCase(all), FrocAnalysis.normalisedFrocArea(all, 1.0)));
         log.accept(String.format(Locale.ROOT, "operating point z >= %.2f: %d cases, %d lesions, sensitivity %.3f "
                         + "[%.3f, %.3f], FP/case %.3f, median error %.2f mm (%.2f voxels of %.2f mm), organ accuracy "
                         + "%.3f, JAFROC FOM %.3f", threshold, data.size(), FrocAnalysis.lesionCount(m), sens.estimate(),

@@ -3,13 +3,18 @@ package org.spectlab.validation.pipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.spectlab.core.error.InputException;
 import org.spectlab.core.grid.LabelVolume;
 import org.spectlab.core.io.nifti.Nifti;
 import org.spectlab.core.projection.AcquisitionGeometry;
+import org.spectlab.metrics.detection.TruthLesion;
+import org.spectlab.metrics.io.TruthLesionsReader;
 import org.spectlab.metrics.report.MetricsReport;
 import org.spectlab.metrics.report.MetricsReportJson;
 import org.spectlab.metrics.study.StudyScoring;
@@ -191,7 +196,12 @@ public final class StudyPipeline {
                 List.copyOf(stages));
     }
 
-    /** The phantom's organ label map with its names ({@code labels.nii}, {@code labels.json}), or null without one. */
+    /**
+     * The phantom's organ label map with its names ({@code labels.nii}, {@code labels.json}), or null
+     * without one. A lesion has a label of its own in the phantom; here its voxels are given back to
+     * the host organ named in {@code phantom.json} (an organ segmentation of the CT contains its
+     * lesions), so that a focus is named by, and measured against, the organ it lies in.
+     */
     static LabelVolume organLabels(Path truthDir) {
         Path labels = truthDir.resolve("labels.nii");
         Path names = truthDir.resolve("labels.json");
@@ -199,7 +209,35 @@ public final class StudyPipeline {
             return null;
         }
         LabelVolume raw = Nifti.readLabels(labels);
-        return LabelVolume.of(raw.grid(), raw.labels(), LabelNames.read(names));
+        Map<Integer, String> byLabel = new TreeMap<>(LabelNames.read(names));
+        Map<String, Integer> byName = new HashMap<>();
+        for (Map.Entry<Integer, String> e : byLabel.entrySet()) {
+            byName.put(e.getValue(), e.getKey());
+        }
+        Map<Integer, Integer> toHost = new HashMap<>();
+        Path phantom = truthDir.resolve("phantom.json");
+        if (Files.isRegularFile(phantom)) {
+            for (TruthLesion l : TruthLesionsReader.read(phantom)) {
+                Integer own = byName.get(l.id());
+                Integer host = l.organ() == null ? null : byName.get(l.organ());
+                if (own != null && host != null) {
+                    toHost.put(own, host);
+                }
+            }
+        }
+        short[] lab = raw.labels().clone();
+        if (!toHost.isEmpty()) {
+            for (int p = 0; p < lab.length; p++) {
+                Integer h = toHost.get((int) lab[p]);
+                if (h != null) {
+                    lab[p] = (short) (int) h;
+                }
+            }
+            for (int own : toHost.keySet()) {
+                byLabel.remove(own);
+            }
+        }
+        return LabelVolume.of(raw.grid(), lab, byLabel);
     }
 
     /**
