@@ -57,8 +57,8 @@ import org.spectlab.validation.suite.ValidationCase;
  * max(lesion radius, {@value #ACCEPTANCE_MM} mm).
  *
  * <p>Quantities and bounds (the issue's acceptance, written as distances from the ideal value so that
- * a one-sided bound is an absolute tolerance), at the operating point (the most lenient threshold of
- * the pooled FROC with at most 0.25 FP per case, see {@link #score}): sensitivity (>= 0.90), false
+ * a one-sided bound is an absolute tolerance), at the operating threshold
+ * {@link #OPERATING_CONFIDENCE} (chosen on another seed, see there): sensitivity (>= 0.90), false
  * positives per case (<= 0.25), median localization error in voxels (<= 1) and mm (<= one voxel),
  * organ accuracy of the hits (>= 0.90, same organ and same side,
  * {@link org.spectlab.metrics.detection.OrganNames}); over all detections the JAFROC figure of merit
@@ -93,6 +93,14 @@ public final class LocalizationSuite {
     public static final int HISTORIES = 150_000;
     /** Scoring acceptance distance, mm. */
     public static final double ACCEPTANCE_MM = StudyPipeline.DEFAULT_ACCEPTANCE_MM;
+    /**
+     * The operating threshold (detection confidence, noise SDs) at which the acceptance figures are
+     * measured: the post-hoc FROC operating point of the pooled cases of suite seed 202 (z >= 12.59
+     * gave 0.25 FP/case there), fixed before any other seed was run, so that a reported seed is not
+     * the one the threshold was chosen on. The detections themselves are kept down to the localizer's
+     * default z >= 5 for the FROC.
+     */
+    public static final double OPERATING_CONFIDENCE = 12.6;
     /** Largest false positives per case of the acceptance. */
     public static final double MAX_FP_PER_CASE = 0.25;
     /** Least sensitivity and organ accuracy of the acceptance. */
@@ -168,7 +176,7 @@ public final class LocalizationSuite {
         } finally {
             delete(work);
         }
-        return score(ctx, data, voxelMm, log);
+        return score(ctx, data, voxelMm, OPERATING_CONFIDENCE, log);
     }
 
     /**
@@ -188,16 +196,21 @@ public final class LocalizationSuite {
     }
 
     /**
-     * The pooled quantities and the FROC figure. The operating point is the most lenient FROC
-     * threshold with at most {@value #MAX_FP_PER_CASE} false positives per case (what "sensitivity at
-     * <= 0.25 FP per case" means); sensitivity, FP/case, localization error and organ accuracy are
-     * measured on the detections at or above it, the JAFROC figure of merit on all detections.
+     * The pooled quantities and the FROC figure. Sensitivity, FP/case, localization error and organ
+     * accuracy are measured on the detections at or above the operating threshold: {@code
+     * fixedThreshold}, or when null the most lenient FROC threshold with at most
+     * {@value #MAX_FP_PER_CASE} false positives per case (post hoc); the JAFROC figure of merit on all
+     * detections. The post-hoc operating point is logged either way.
      */
-    static List<Quantity> score(CaseContext ctx, List<CaseData> data, double voxelMm, Consumer<String> log) {
+    static List<Quantity> score(CaseContext ctx, List<CaseData> data, double voxelMm, Double fixedThreshold,
+                                Consumer<String> log) {
         LesionMatcher matcher = LesionMatcher.of(MatchingMethod.HUNGARIAN, ACCEPTANCE_MM);
         List<CaseMatch> all = matcher.matchAll(data);
         List<CurvePoint> froc = FrocAnalysis.froc(all);
-        double threshold = operatingThreshold(froc);
+        double postHoc = operatingThreshold(froc);
+        log.accept(String.format(Locale.ROOT, "post-hoc FROC operating point (most lenient z with <= %.2f FP/case): "
+                + "z >= %.2f, LLF %.3f", MAX_FP_PER_CASE, postHoc, FrocAnalysis.sensitivityAt(all, MAX_FP_PER_CASE)));
+        double threshold = fixedThreshold != null ? fixedThreshold : postHoc;
         List<CaseData> kept = new ArrayList<>();
         for (CaseData c : data) {
             List<Detection> d = new ArrayList<>();
@@ -233,8 +246,8 @@ public final class LocalizationSuite {
         String why = "issue 7 acceptance bound";
         List<Quantity> q = new ArrayList<>();
         q.add(Quantity.of("sensitivity", "1", sens.estimate(), u(sens), Reference.exact(1, SOURCE),
-                Tolerance.absolute(1 - MIN_FRACTION, why + ": sensitivity >= 0.90 at the operating point (the most "
-                        + "lenient threshold with <= 0.25 FP per case on the pooled FROC)")));
+                Tolerance.absolute(1 - MIN_FRACTION, why + ": sensitivity >= 0.90 at the operating threshold z >= "
+                        + threshold)));
         q.add(Quantity.of("false_positives_per_case", "1", fp.estimate(), u(fp), Reference.exact(0, SOURCE),
                 Tolerance.absolute(MAX_FP_PER_CASE, why + ": <= 0.25 false positives per case")));
         q.add(Quantity.of("median_localization_error_voxels", "voxel", med.estimate() / voxelMm, u(med) / voxelMm,

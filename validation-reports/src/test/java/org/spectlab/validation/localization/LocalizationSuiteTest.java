@@ -52,7 +52,7 @@ class LocalizationSuiteTest {
     static Map<String, Quantity> score(List<CaseData> cases) {
         CaseContext ctx = new CaseContext(1, 1, "torso-20-cases");
         Map<String, Quantity> q = new HashMap<>();
-        for (Quantity x : LocalizationSuite.score(ctx, cases, VOXEL_MM, line -> { })) {
+        for (Quantity x : LocalizationSuite.score(ctx, cases, VOXEL_MM, null, line -> { })) {
             q.put(x.name(), x);
         }
         assertThat(ctx.figures()).as("FROC plot").hasSize(1);
