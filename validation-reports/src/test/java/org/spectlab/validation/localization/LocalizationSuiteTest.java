@@ -91,6 +91,22 @@ class LocalizationSuiteTest {
         assertThat(q.values()).allMatch(Quantity::passed);
     }
 
+    /**
+     * A fixed operating threshold is honoured: at z >= 12 the hits rated 10 and 11 (cases 0 and 1)
+     * and both false positives (5) drop out: sensitivity 17/20 = 0.85 fails, FP/case 0 passes.
+     */
+    @Test
+    void fixedOperatingThresholdIsHonoured() {
+        CaseContext ctx = new CaseContext(1, 1, "torso-20-cases");
+        Map<String, Quantity> q = new HashMap<>();
+        for (Quantity x : LocalizationSuite.score(ctx, cases(false), VOXEL_MM, 12.0, line -> { })) {
+            q.put(x.name(), x);
+        }
+        assertThat(q.get("sensitivity").value()).isCloseTo(0.85, within(1e-12));
+        assertThat(q.get("sensitivity").passed()).isFalse();
+        assertThat(q.get("false_positives_per_case").value()).isZero();
+    }
+
     @Test
     void wrongSidesFailOrganAccuracyOnly() {
         Map<String, Quantity> q = score(cases(true));
