@@ -34,12 +34,14 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {"Runs a validation suite against published references and writes summary.json and report.html.",
             "Suites: physics (cross sections vs NIST/XCOM, transport, Klein-Nishina, decay), camera (collimator "
-                + "presets), reconstruction (OSEM/FBP quantitative accuracy), quick (fast subset).",
+                + "presets), patient (transport in water), reconstruction (OSEM/FBP quantitative accuracy), "
+                + "quick (fast subset), localization (issue 7 acceptance: 20 random torso studies through the whole pipeline, "
+                + "about 1-3 min each).",
             "Exit code 0: all quantities within tolerance; 1: something failed or drifted from the baseline."})
 public final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--suite", required = true, paramLabel = "NAME",
-            description = "Suite to run: physics, camera, patient, reconstruction or quick.")
+            description = "Suite to run: physics, camera, patient, reconstruction, quick or localization.")
     private String suite;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",

@@ -88,6 +88,13 @@ class LocalizeCommandTest {
         assertThat(d.volumeMl()).isNotNull();
         assertThat(d.contrast()).isNotNull();
         assertThat(out.toString()).contains("1 detection(s)").contains("liver");
+        // The leukocyte pattern makes liver and spleen hot: the focus is measured against the liver's
+        // own median (the uniform background here) and still found.
+        int again = run(img.toString(), "--system-fwhm-mm", "12", "--labels", labels.toString(),
+                "--label-names", dir.resolve("labels.json").toString(), "--tracer", "In111-Oxine-Leukocytes",
+                "--out", det.toString());
+        assertThat(again).as(err.toString()).isZero();
+        assertThat(DetectionsReader.read(det)).extracting(Detection::organ).containsExactly("liver");
     }
 
     @Test
@@ -100,6 +107,10 @@ class LocalizeCommandTest {
         assertThat(err.toString()).contains("'--system-fwhm-mm'");
         assertThat(run(img.toString(), "--system-fwhm-mm", "12", "--hot-organs", "liver", "--out", o)).isEqualTo(2);
         assertThat(err.toString()).contains("'--hot-organs'");
+        assertThat(run(img.toString(), "--system-fwhm-mm", "12", "--tracer", "tc99m-mdp", "--out", o)).isEqualTo(2);
+        assertThat(err.toString()).contains("'--tracer'").contains("needs --labels");
+        assertThat(run(img.toString(), "--system-fwhm-mm", "12", "--tracer", "fdg", "--out", o)).isEqualTo(2);
+        assertThat(err.toString()).contains("'--tracer'").contains("tc99m-hmpao-leukocytes");
         assertThat(run(img.toString(), "--system-fwhm-mm", "12", "--label-names", "x.json", "--out", o)).isEqualTo(2);
         assertThat(err.toString()).contains("'--label-names'");
         Path labels = writeLabels(dir);

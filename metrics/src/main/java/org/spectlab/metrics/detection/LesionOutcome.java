@@ -12,8 +12,8 @@ package org.spectlab.metrics.detection;
  * @param detectionId         the matched detection's id, or null on a miss
  * @param confidence          the matched detection's confidence, or null on a miss
  * @param localizationErrorMm distance from the true centre to the detection's centre, mm, or null on a miss
- * @param organCorrect        whether the detection named the lesion's organ (case-insensitive); null on a miss
- *                            or when either organ is unknown
+ * @param organCorrect        whether the detection named the lesion's organ ({@link OrganNames#sameOrgan}:
+ *                            same organ and same side); null on a miss or when either organ is unknown
  */
 public record LesionOutcome(String lesionId, LesionKind kind, String organ, double diameterMm, boolean hit,
                             String detectionId, Double confidence, Double localizationErrorMm,
@@ -29,7 +29,7 @@ public record LesionOutcome(String lesionId, LesionKind kind, String organ, doub
     public static LesionOutcome hit(TruthLesion lesion, Detection detection) {
         Boolean organOk = null;
         if (lesion.organ() != null && detection.organ() != null) {
-            organOk = lesion.organ().trim().equalsIgnoreCase(detection.organ().trim());
+            organOk = OrganNames.sameOrgan(lesion.organ(), detection.organ());
         }
         return new LesionOutcome(lesion.id(), lesion.kind(), lesion.organ(), lesion.diameterMm(), true,
                 detection.id(), detection.confidence(), lesion.centre().distanceMm(detection.centre()), organOk);

@@ -59,6 +59,58 @@ public final class FrocAnalysis {
         return n == 0 ? Double.NaN : s / n;
     }
 
+    /** Median localization error of the hits, mm (mean of the middle two for an even count; NaN without hits). */
+    public static double medianLocalizationErrorMm(List<CaseMatch> cases) {
+        double[] e = new double[lesionCount(cases)];
+        int n = 0;
+        for (CaseMatch c : cases) {
+            for (LesionOutcome o : c.lesions()) {
+                if (o.hit()) {
+                    e[n++] = o.localizationErrorMm();
+                }
+            }
+        }
+        if (n == 0) {
+            return Double.NaN;
+        }
+        Arrays.sort(e, 0, n);
+        return n % 2 == 1 ? e[n / 2] : 0.5 * (e[n / 2 - 1] + e[n / 2]);
+    }
+
+    /**
+     * The lesion localization fraction of the FROC curve at {@code fpPerCase} false positives per case:
+     * that of the most lenient operating point with at most that many (0 when none qualifies).
+     */
+    public static double sensitivityAt(List<CaseMatch> cases, double fpPerCase) {
+        double best = 0;
+        for (CurvePoint p : froc(cases)) {
+            if (p.x() <= fpPerCase) {
+                best = Math.max(best, p.y());
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Area under the FROC curve from 0 to {@code maxFpPerCase} false positives per case, divided by
+     * {@code maxFpPerCase} (so a perfect detector scores 1): the curve is a step function between its
+     * operating points (each lesion localization fraction holds until the next point's FP rate) and
+     * stays at its last value beyond its last point.
+     */
+    public static double normalisedFrocArea(List<CaseMatch> cases, double maxFpPerCase) {
+        if (!(maxFpPerCase > 0) || !Double.isFinite(maxFpPerCase)) {
+            throw new IllegalArgumentException("FP limit must be a positive number per case, got " + maxFpPerCase);
+        }
+        List<CurvePoint> pts = froc(cases);
+        double a = 0;
+        for (int i = 0; i < pts.size(); i++) {
+            double x0 = Math.min(pts.get(i).x(), maxFpPerCase);
+            double x1 = i + 1 < pts.size() ? Math.min(pts.get(i + 1).x(), maxFpPerCase) : maxFpPerCase;
+            a += (x1 - x0) * pts.get(i).y();
+        }
+        return a / maxFpPerCase;
+    }
+
     /** Fraction of hits whose organ was named correctly, among hits where both organs are known (NaN if none). */
     public static double organAccuracy(List<CaseMatch> cases) {
         int ok = 0;

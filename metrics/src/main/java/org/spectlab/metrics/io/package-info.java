@@ -13,7 +13,9 @@
  * (patient LPS coordinates, mm) and {@code confidence} (finite number, higher = more certain).
  * Optional: {@code organ} (string), {@code peak_uptake_bq_per_ml}, {@code mean_uptake_bq_per_ml},
  * {@code volume_ml}, {@code contrast}, {@code cnr} (finite numbers; {@code null} = not given).
- * Other keys are ignored, so producers may add their own. Ids must be unique.
+ * Other keys are ignored, so producers may add their own (spectlab's localizer adds {@code ct_region},
+ * the coarse CT class). Ids must be unique. The organ is scored against the lesion's host organ by
+ * {@link org.spectlab.metrics.detection.OrganNames#sameOrgan} (same organ, same side).
  *
  * <h2>Detections file, CSV</h2>
  * A header line naming the columns, then one detection per line:

@@ -140,4 +140,20 @@ class FrocAnalysisTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> LrocAnalysis.curve(cases, MATCHER))
                 .isInstanceOf(InputException.class).hasMessageContaining("case a lesions");
     }
+
+    /**
+     * On the hand-worked cases (FROC points (0, 1/3), (1/3, 1/3), (2/3, 1/3), (2/3, 2/3), (1, 2/3);
+     * hits 1 mm and 2 mm off): median error 1.5 mm, LLF 1/3 up to 0.25 FP/case and 2/3 at 2/3,
+     * step area to 1 FP/case (1/3)(1/3) + (1/3)(1/3) + (1/3)(2/3) = 4/9, to 0.5 FP/case
+     * ((1/3)(1/3) + (1/6)(1/3)) / 0.5 = 1/3.
+     */
+    @Test
+    void medianErrorOperatingPointAndPartialFrocAreaByHand() {
+        List<CaseMatch> m = handCases();
+        assertThat(FrocAnalysis.medianLocalizationErrorMm(m)).isCloseTo(1.5, within(EXACT));
+        assertThat(FrocAnalysis.sensitivityAt(m, 0.25)).isCloseTo(1.0 / 3, within(EXACT));
+        assertThat(FrocAnalysis.sensitivityAt(m, 2.0 / 3)).isCloseTo(2.0 / 3, within(EXACT));
+        assertThat(FrocAnalysis.normalisedFrocArea(m, 1.0)).isCloseTo(4.0 / 9, within(EXACT));
+        assertThat(FrocAnalysis.normalisedFrocArea(m, 0.5)).isCloseTo(1.0 / 3, within(EXACT));
+    }
 }

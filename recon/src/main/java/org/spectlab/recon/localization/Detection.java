@@ -17,7 +17,12 @@ import java.util.Objects;
  * @param yMm               centre y, mm
  * @param zMm               centre z, mm
  * @param confidence        matched-filter significance: (blob value - local background) / noise SD
- * @param organ             organ or region name at the centre, {@code "outside body"} or {@code "unknown"}
+ * @param organ             organ or region name at the centre: from the organ label map when one is given
+ *                          (e.g. a phantom's {@code "liver"}, {@code "lung_left"}), else the CT region;
+ *                          {@code "outside body"} or {@code "unknown"} when neither names it
+ * @param ctRegion          coarse CT class at the centre ({@code "lung"}, {@code "soft tissue"},
+ *                          {@code "bone"}, {@code "outside body"}; {@link CtRegions}), {@code "unknown"}
+ *                          without a CT
  * @param peakUptakeBqPerMl largest voxel value in the segmented lesion
  * @param meanUptakeBqPerMl mean voxel value in the segmented lesion
  * @param volumeMl          segmented volume (fixed-fraction threshold, connected to the peak), mL
@@ -25,13 +30,14 @@ import java.util.Objects;
  * @param cnr               (peak - background) / background SD (robust SD of the shell)
  */
 public record Detection(String id, double xMm, double yMm, double zMm, double confidence, String organ,
-                        double peakUptakeBqPerMl, double meanUptakeBqPerMl, double volumeMl, double contrast,
+                        String ctRegion, double peakUptakeBqPerMl, double meanUptakeBqPerMl, double volumeMl, double contrast,
                         double cnr) {
 
     /** Checks that id and organ are given and the centre and confidence are finite. */
     public Detection {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(organ, "organ");
+        Objects.requireNonNull(ctRegion, "ctRegion");
         if (!Double.isFinite(xMm) || !Double.isFinite(yMm) || !Double.isFinite(zMm)) {
             throw new IllegalArgumentException("detection " + id + ": centre must be finite");
         }
@@ -42,9 +48,17 @@ public record Detection(String id, double xMm, double yMm, double zMm, double co
 
     /** A detection with every field given. */
     public static Detection of(String id, double xMm, double yMm, double zMm, double confidence, String organ,
+                               String ctRegion, double peakUptakeBqPerMl, double meanUptakeBqPerMl,
+                               double volumeMl, double contrast, double cnr) {
+        return new Detection(id, xMm, yMm, zMm, confidence, organ, ctRegion, peakUptakeBqPerMl, meanUptakeBqPerMl,
+                volumeMl, contrast, cnr);
+    }
+
+    /** A detection without a CT region ({@value RegionNames#UNKNOWN}). */
+    public static Detection of(String id, double xMm, double yMm, double zMm, double confidence, String organ,
                                double peakUptakeBqPerMl, double meanUptakeBqPerMl, double volumeMl,
                                double contrast, double cnr) {
-        return new Detection(id, xMm, yMm, zMm, confidence, organ, peakUptakeBqPerMl, meanUptakeBqPerMl,
+        return of(id, xMm, yMm, zMm, confidence, organ, RegionNames.UNKNOWN, peakUptakeBqPerMl, meanUptakeBqPerMl,
                 volumeMl, contrast, cnr);
     }
 

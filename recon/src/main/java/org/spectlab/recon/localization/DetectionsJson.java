@@ -17,7 +17,7 @@ import org.spectlab.core.io.AtomicFiles;
  * <pre>{@code
  * {"detections": [
  *   {"id": "d1", "x_mm": 12.5, "y_mm": -40.0, "z_mm": 88.0, "confidence": 9.3, "organ": "liver",
- *    "peak_uptake_bq_per_ml": 5.2e4, "mean_uptake_bq_per_ml": 3.1e4, "volume_ml": 4.2,
+ *    "ct_region": "soft tissue", "peak_uptake_bq_per_ml": 5.2e4, "mean_uptake_bq_per_ml": 3.1e4, "volume_ml": 4.2,
  *    "contrast": 3.5, "cnr": 12.0}
  * ]}
  * }</pre>
@@ -26,7 +26,7 @@ import org.spectlab.core.io.AtomicFiles;
 public final class DetectionsJson {
     /** The keys of one detection, in the order written. */
     public static final List<String> KEYS = List.of("id", "x_mm", "y_mm", "z_mm", "confidence", "organ",
-            "peak_uptake_bq_per_ml", "mean_uptake_bq_per_ml", "volume_ml", "contrast", "cnr");
+            "ct_region", "peak_uptake_bq_per_ml", "mean_uptake_bq_per_ml", "volume_ml", "contrast", "cnr");
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -62,11 +62,12 @@ public final class DetectionsJson {
                 number(j, KEYS.get(3), d.zMm());
                 number(j, KEYS.get(4), d.confidence());
                 j.writeStringField(KEYS.get(5), d.organ());
-                number(j, KEYS.get(6), d.peakUptakeBqPerMl());
-                number(j, KEYS.get(7), d.meanUptakeBqPerMl());
-                number(j, KEYS.get(8), d.volumeMl());
-                number(j, KEYS.get(9), d.contrast());
-                number(j, KEYS.get(10), d.cnr());
+                j.writeStringField(KEYS.get(6), d.ctRegion());
+                number(j, KEYS.get(7), d.peakUptakeBqPerMl());
+                number(j, KEYS.get(8), d.meanUptakeBqPerMl());
+                number(j, KEYS.get(9), d.volumeMl());
+                number(j, KEYS.get(10), d.contrast());
+                number(j, KEYS.get(11), d.cnr());
                 j.writeEndObject();
             }
             j.writeEndArray();

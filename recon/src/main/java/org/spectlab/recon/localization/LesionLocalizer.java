@@ -35,8 +35,12 @@ import org.spectlab.core.grid.Volume;
  * segmented or within one system FWHM of an accepted centre.</li>
  * <li>Description ({@link LesionSegmentation}): threshold region, peak, mean, volume, sub-voxel centre;
  * voxel-level contrast and CNR of the peak against the shell of the input image; organ name
- * ({@link RegionNames}).</li>
+ * ({@link RegionNames}) from the label map, and separately the coarse CT class from a CT region map
+ * ({@link CtRegions}) when one is given.</li>
  * </ol>
+ * With a label map, candidates in unlabelled voxels (label 0, outside the body) are dropped, and a
+ * candidate outside the hot organs whose blob reaches into one must also exceed that organ's median
+ * uptake by the ordinary contrast threshold (spill-out of a hot organ is not a lesion).
  * Approximations: spherical background shell; stationary noise within the shell; the segmentation
  * threshold is taken relative to the largest voxel, which noise biases upwards (smaller volumes in
  * noisy images); the image must be at least 5 voxels along each axis.
@@ -72,6 +76,18 @@ public final class LesionLocalizer {
      * from {@code labels} (any grid; carried over by nearest neighbour), or none when null.
      */
     public List<Detection> localize(Volume image, LabelVolume labels) {
+        return localize(image, labels, null);
+    }
+
+    /**
+     * Detections with organ-relative background and organ names from {@code labels} (e.g. a phantom's
+     * organ label map, or null) and the CT class of each centre from {@code ctRegions} (a
+     * {@link CtRegions} map, or null). Without {@code labels} the CT regions serve for both.
+     */
+    public List<Detection> localize(Volume image, LabelVolume labels, LabelVolume ctRegions) {
+        if (labels == null && ctRegions != null) {
+            labels = ctRegions;
+        }
         Grid3 g = image.grid();
         if (g.nx() < 5 || g.ny() < 5 || g.nz() < 5) {
             throw InputException.field("image", "must be at least 5 voxels along each axis, got "
@@ -103,16 +119,24 @@ public final class LesionLocalizer {
         for (int a = 0; a < cands.size(); a++) {
             int p = cands.voxel(a);
             int n = cands.scale(a);
+            if (lab != null && lab[p] == 0) {
+                continue; // outside the body (unlabelled): no lesion there
+            }
             OrganBackground organ = lab == null ? null : organs.get((int) lab[p]);
             Accepted c = organ != null
                     ? decideInHotOrgan(p, n, space.smoothed(n), noiseFactor[n], organ, 1e-9 * maxAbs)
                     : evaluate(p, n, space, shells, noiseFactor, raw, lab, s, 1e-9 * maxAbs);
+            if (c != null && organ == null && !organs.isEmpty()
+                    && !aboveNearbyHotOrgans(p, space.smoothed(n)[p], Math.sqrt(3.0) * space.totalSigmaMm(n), g,
+                    lab, organs)) {
+                c = null;
+            }
             if (c != null) {
                 accepted.add(c);
             }
         }
         accepted.sort(Comparator.comparingDouble(Accepted::z).reversed());
-        return describe(accepted, image, space, shells, labels);
+        return describe(accepted, image, space, shells, labels, ctRegions);
     }
 
     private Set<Integer> hotLabels(LabelVolume labels) {
@@ -218,6 +242,51 @@ public final class LesionLocalizer {
         return new Accepted(p, n, z, br, Math.max(sdRaw, rawFloor));
     }
 
+    /**
+     * Spill-out guard for a candidate outside the hot organs: when its blob (the ball of radius
+     * {@code radiusMm} = √3 σ_t, the extent of a ball whose normalised Laplacian peaks at this scale)
+     * reaches into hot organs, its smoothed value must exceed the highest of their median uptakes by
+     * the ordinary contrast threshold, so that the blurred edge of a normally hot organ (liver, spleen,
+     * blood pool next to myocardium) is not reported while a focus clearly hotter than its hot neighbour
+     * still is.
+     */
+    private boolean aboveNearbyHotOrgans(int p, double blobValue, double radiusMm, Grid3 g, short[] lab,
+                                         Map<Integer, OrganBackground> organs) {
+        int nx = g.nx();
+        int ny = g.ny();
+        int i0 = p % nx;
+        int j0 = (p / nx) % ny;
+        int k0 = p / (nx * ny);
+        int hx = (int) Math.floor(radiusMm / g.voxelXMm());
+        int hy = (int) Math.floor(radiusMm / g.voxelYMm());
+        int hz = (int) Math.floor(radiusMm / g.voxelZMm());
+        double r2 = radiusMm * radiusMm;
+        double highest = Double.NEGATIVE_INFINITY;
+        int last = Integer.MIN_VALUE;
+        for (int k = Math.max(0, k0 - hz); k <= Math.min(g.nz() - 1, k0 + hz); k++) {
+            double dz = (k - k0) * g.voxelZMm();
+            for (int j = Math.max(0, j0 - hy); j <= Math.min(ny - 1, j0 + hy); j++) {
+                double dy = (j - j0) * g.voxelYMm();
+                for (int i = Math.max(0, i0 - hx); i <= Math.min(nx - 1, i0 + hx); i++) {
+                    double dx = (i - i0) * g.voxelXMm();
+                    if (dx * dx + dy * dy + dz * dz > r2) {
+                        continue;
+                    }
+                    int l = lab[i + nx * (j + ny * k)];
+                    if (l != last) {
+                        last = l;
+                        OrganBackground o = organs.get(l);
+                        if (o != null) {
+                            highest = Math.max(highest, o.median());
+                        }
+                    }
+                }
+            }
+        }
+        return highest == Double.NEGATIVE_INFINITY || !(highest > 0)
+                || (blobValue - highest) / highest >= settings.minContrast();
+    }
+
     /** Median and robust SD of the input image over one hot organ. */
     private record OrganBackground(double median, double robustSd) {
     }
@@ -271,10 +340,11 @@ public final class LesionLocalizer {
     }
 
     private List<Detection> describe(List<Accepted> accepted, Volume image, ScaleSpace space,
-                                     BackgroundShell[] shells, LabelVolume labels) {
+                                     BackgroundShell[] shells, LabelVolume labels, LabelVolume ctRegions) {
         Grid3 g = image.grid();
         LesionSegmentation seg = new LesionSegmentation(g, image.data());
         RegionNames names = RegionNames.of(labels, 0.5 * settings.systemFwhmMm());
+        RegionNames ct = RegionNames.of(ctRegions, 0.5 * settings.systemFwhmMm());
         float[] fine = space.smoothed(0);
         List<Detection> out = new ArrayList<>();
         double fwhm = settings.systemFwhmMm();
@@ -298,8 +368,9 @@ public final class LesionLocalizer {
             double z = g.originZMm() + r.ck() * g.voxelZMm();
             double excess = r.peak() - c.rawBackground();
             double contrast = c.rawBackground() > 0 ? excess / c.rawBackground() : Double.NaN;
-            out.add(Detection.of("d" + (out.size() + 1), x, y, z, c.z(), names.nameAt(x, y, z), r.peak(), r.mean(),
-                    r.voxels() * g.voxelVolumeMl(), contrast, excess / c.rawSd()));
+            out.add(Detection.of("d" + (out.size() + 1), x, y, z, c.z(), names.nameAt(x, y, z),
+                    ct.nameAt(x, y, z), r.peak(), r.mean(), r.voxels() * g.voxelVolumeMl(), contrast,
+                    excess / c.rawSd()));
         }
         return out;
     }

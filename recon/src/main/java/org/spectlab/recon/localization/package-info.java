@@ -8,13 +8,15 @@
  * the thresholds of {@link org.spectlab.recon.localization.LocalizationSettings}, suppresses
  * duplicates, and describes each survivor as a {@link org.spectlab.recon.localization.Detection}:
  * sub-voxel centre in patient mm, peak and mean uptake, fixed-threshold volume in mL, contrast, CNR,
- * confidence and the organ name from a label map ({@link org.spectlab.recon.localization.RegionNames};
- * a coarse lung / soft tissue / bone map can be made from a CT with
- * {@link org.spectlab.recon.localization.CtRegions}).
+ * confidence, the organ name from a label map ({@link org.spectlab.recon.localization.RegionNames})
+ * and, separately, the coarse lung / soft tissue / bone class from a CT
+ * ({@link org.spectlab.recon.localization.CtRegions}), which also names the organ when no label map is
+ * given. {@link org.spectlab.recon.localization.NormalUptake} gives the organs a tracer normally makes
+ * hot (e.g. spleen, liver and marrow for labelled leukocytes), to be passed as hot organs.
  *
  * <p>{@link org.spectlab.recon.localization.DetectionsJson} writes the detections file that the
  * metrics stage reads ({@code {"detections": [{"id", "x_mm", "y_mm", "z_mm", "confidence", "organ",
- * "peak_uptake_bq_per_ml", "mean_uptake_bq_per_ml", "volume_ml", "contrast", "cnr"}]}});
+ * "ct_region", "peak_uptake_bq_per_ml", "mean_uptake_bq_per_ml", "volume_ml", "contrast", "cnr"}]}});
  * {@link org.spectlab.recon.localization.LabelNames} reads label-name tables ({@code labels.json}).
  */
 package org.spectlab.recon.localization;

@@ -161,4 +161,27 @@ class LesionLocalizerTest {
         inLiver.removeIf(d -> !insideLiver(d));
         assertThat(inLiver).containsExactly(lesion);
     }
+
+    /**
+     * With an organ label map and a CT region map the organ name comes from the labels and the CT
+     * class is kept apart: the liver lesion is "liver" (the CT calls the same place "soft tissue"),
+     * and the same localization without labels names it by the CT class.
+     */
+    @Test
+    void organNameFromLabelsAndCtRegionKeptSeparately() {
+        Volume img = liverImage(true, 12L);
+        short[] ct = new short[GRID.voxelCount()];
+        LabelVolume labels = liverLabels();
+        for (int p = 0; p < ct.length; p++) {
+            ct[p] = (short) (labels.labels()[p] != 0 ? CtRegions.SOFT_TISSUE_LABEL : 0);
+        }
+        LabelVolume ctRegions = LabelVolume.of(GRID, ct, Map.of(CtRegions.SOFT_TISSUE_LABEL, CtRegions.SOFT_TISSUE));
+        LocalizationSettings settings = LocalizationSettings.of(FWHM_MM).withHotOrgans(Set.of("liver"));
+        Detection both = nearest(LesionLocalizer.of(settings).localize(img, labels, ctRegions), -60.3, 18.1, 14.6);
+        assertThat(both.organ()).isEqualTo("liver");
+        assertThat(both.ctRegion()).isEqualTo(CtRegions.SOFT_TISSUE);
+        Detection ctOnly = nearest(LesionLocalizer.of(settings).localize(img, null, ctRegions), -60.3, 18.1, 14.6);
+        assertThat(ctOnly.organ()).isEqualTo(CtRegions.SOFT_TISSUE);
+        assertThat(ctOnly.ctRegion()).isEqualTo(CtRegions.SOFT_TISSUE);
+    }
 }

@@ -23,7 +23,7 @@ class LocalizationIoTest {
     @Test
     void detectionsJsonHasExactlyTheSchemaKeysInOrderAndNullForMissingFigures(@TempDir Path dir) throws Exception {
         List<Detection> ds = List.of(
-                Detection.of("d1", 12.5, -40.0, 88.0, 9.3, "liver", 5.2e4, 3.1e4, 4.2, 3.5, 12.0),
+                Detection.of("d1", 12.5, -40.0, 88.0, 9.3, "liver", "soft tissue", 5.2e4, 3.1e4, 4.2, 3.5, 12.0),
                 Detection.of("d2", 1, 2, 3, 5.5, "outside body", 10, 8, 0.5, Double.NaN, Double.POSITIVE_INFINITY));
         Path f = dir.resolve("sub/detections.json");
         DetectionsJson.write(ds, f);
@@ -35,13 +35,15 @@ class LocalizationIoTest {
         assertThat(a.size()).isEqualTo(2);
         List<String> keys = new ArrayList<>();
         a.get(0).fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactly("id", "x_mm", "y_mm", "z_mm", "confidence", "organ",
+        assertThat(keys).containsExactly("id", "x_mm", "y_mm", "z_mm", "confidence", "organ", "ct_region",
                 "peak_uptake_bq_per_ml", "mean_uptake_bq_per_ml", "volume_ml", "contrast", "cnr");
         assertThat(keys).isEqualTo(DetectionsJson.KEYS);
         assertThat(a.get(0).get("id").asText()).isEqualTo("d1");
         assertThat(a.get(0).get("x_mm").asDouble()).isEqualTo(12.5);
         assertThat(a.get(0).get("peak_uptake_bq_per_ml").asDouble()).isEqualTo(5.2e4);
         assertThat(a.get(0).get("organ").asText()).isEqualTo("liver");
+        assertThat(a.get(0).get("ct_region").asText()).isEqualTo("soft tissue");
+        assertThat(a.get(1).get("ct_region").asText()).as("no CT given").isEqualTo(RegionNames.UNKNOWN);
         assertThat(a.get(1).get("contrast").isNull()).isTrue();
         assertThat(a.get(1).get("cnr").isNull()).isTrue();
         try (var files = Files.list(f.getParent())) {

@@ -70,7 +70,14 @@ public final class TeachingDataset {
      * @param quick     coarse grid and few views (tests)
      */
     public static StudyConfig config(CasePlan plan, Integer histories, boolean quick) {
-        ObjectNode template = template(histories, quick);
+        return config(plan, template(histories, quick));
+    }
+
+    /**
+     * The study configuration of a case on a given template (a study tree such as {@link #template}'s):
+     * the plan applied and a placement that keeps every lesion in the field of view.
+     */
+    public static StudyConfig config(CasePlan plan, ObjectNode template) {
         for (int attempt = 0; attempt < MAX_PLACEMENT_ATTEMPTS; attempt++) {
             ObjectNode tree = template.deepCopy();
             plan.applyTo(tree, plan.seed() + attempt);
@@ -320,7 +327,14 @@ public final class TeachingDataset {
         return true;
     }
 
-    private static ObjectNode template(Integer histories, boolean quick) {
+    /**
+     * The dataset's study tree: the demo's, widened to 88 x 60 x 80 voxels (80 x 80 projections) of
+     * 4.8 mm, or the coarse test grid.
+     *
+     * @param histories forced-detection histories, or null for the demo's
+     * @param quick     coarse grid and few views (tests)
+     */
+    public static ObjectNode template(Integer histories, boolean quick) {
         try {
             ObjectNode root = (ObjectNode) new ObjectMapper(new YAMLFactory()).readTree(DemoStudy.resourceText());
             ObjectNode grid = (ObjectNode) ((ObjectNode) root.get("phantom")).get("grid");

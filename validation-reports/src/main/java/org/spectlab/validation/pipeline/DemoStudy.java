@@ -37,7 +37,8 @@ public final class DemoStudy {
             "Monte Carlo SPECT (forced detection with scatter in the patient, geometric collimator-detector "
                     + "response of a Siemens LEHR collimator, photopeak and TEW scatter windows) and a simulated "
                     + "CT; OSEM with CT-based attenuation correction, TEW scatter correction and resolution "
-                    + "modelling; blob localization with CT regions; scoring against the truth.",
+                    + "modelling; blob localization with the phantom's organ labels (organ names, organ-relative "
+                    + "background, the leukocytes' normally hot organs) and CT regions; scoring against the truth.",
             "Tc-99m was chosen over In-111 because the simulator models the collimator geometrically (no septal "
                     + "penetration): faithful for 140.5 keV behind LEHR, flattering for In-111's 245 keV line.");
 

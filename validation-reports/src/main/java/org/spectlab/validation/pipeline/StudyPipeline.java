@@ -3,20 +3,28 @@ package org.spectlab.validation.pipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.spectlab.core.error.InputException;
 import org.spectlab.core.grid.LabelVolume;
 import org.spectlab.core.io.nifti.Nifti;
 import org.spectlab.core.projection.AcquisitionGeometry;
+import org.spectlab.metrics.detection.TruthLesion;
+import org.spectlab.metrics.io.TruthLesionsReader;
 import org.spectlab.metrics.report.MetricsReport;
 import org.spectlab.metrics.report.MetricsReportJson;
 import org.spectlab.metrics.study.StudyScoring;
 import org.spectlab.recon.localization.CtRegions;
 import org.spectlab.recon.localization.Detection;
 import org.spectlab.recon.localization.DetectionsJson;
+import org.spectlab.recon.localization.LabelNames;
 import org.spectlab.recon.localization.LesionLocalizer;
 import org.spectlab.recon.localization.LocalizationSettings;
+import org.spectlab.recon.localization.NormalUptake;
 import org.spectlab.recon.study.ReconInputs;
 import org.spectlab.recon.study.ReconOptions;
 import org.spectlab.recon.study.StudyReconstruction;
@@ -36,8 +44,17 @@ import org.spectlab.simulator.study.StudyConfig;
  * radius, i.e. for a source on the axis of rotation, combined in quadrature with the intrinsic FWHM.
  * With resolution modelling in the reconstruction the image is somewhat sharper than that; without it,
  * off-axis sources nearer the detector are also sharper; the figure is a conservative typical value.
- * Organ regions for the detections come from the CT alone (lung, soft tissue, bone by HU), never from
- * the truth labels.
+ *
+ * <p>Organs: a simulated study carries the phantom's organ label map ({@code truth/labels.nii} with
+ * {@code truth/labels.json}); when it is there the localizer uses it as a perfect organ segmentation of
+ * the CT: each detection is named by the label at its centre (so names compare with the truth lesions'
+ * host organs), and the background of a candidate is measured within its own organ. The coarse CT class
+ * (lung, soft tissue, bone by HU, {@link CtRegions}) is kept as each detection's {@code ct_region}.
+ * Without a label map the CT classes serve for both, as before. Organs that are normally hot for the
+ * study's tracer ({@link NormalUptake}, default {@value NormalUptake#TC99M_LEUKOCYTES}, the demo's) are
+ * given to the localizer as hot organs, whose own median uptake is the background of a focus inside
+ * them. Approximation: a perfect segmentation is an optimistic stand-in for a CT organ segmentation;
+ * the detector and its thresholds see only the reconstructed image.
  */
 public final class StudyPipeline {
     /** Default acceptance distance for scoring, mm (as the score command). */
@@ -54,11 +71,13 @@ public final class StudyPipeline {
      * @param acceptanceMm    scoring acceptance distance, mm
      * @param minConfidence   least detection significance, noise SDs
      * @param softwareVersion written into study.json and recon.json
+     * @param tracer          the tracer whose normal uptake pattern names the hot organs ({@link NormalUptake})
      */
     public record Settings(ReconOptions recon, int threads, double acceptanceMm, double minConfidence,
-                           String softwareVersion) {
-        /** Checks the numbers. */
+                           String softwareVersion, String tracer) {
+        /** Checks the numbers and the tracer name. */
         public Settings {
+            tracer = NormalUptake.of(tracer).tracer();
             if (threads < 1 || threads > 1024) {
                 throw InputException.field("--threads", "must be 1 to 1024, got " + threads);
             }
@@ -68,11 +87,19 @@ public final class StudyPipeline {
             }
         }
 
-        /** OSEM with CT attenuation, TEW scatter and PSF, the scoring and localization defaults. */
+        /**
+         * OSEM with CT attenuation, TEW scatter and PSF, the scoring and localization defaults, the
+         * demo's tracer ({@value NormalUptake#TC99M_LEUKOCYTES}).
+         */
         public static Settings allCorrections(int iterations, int subsets, int threads, String softwareVersion) {
             return new Settings(ReconOptions.allCorrections(iterations, subsets).withThreads(threads)
                     .withSoftwareVersion(softwareVersion), threads, DEFAULT_ACCEPTANCE_MM,
-                    LocalizationSettings.DEFAULT_MIN_CONFIDENCE, softwareVersion);
+                    LocalizationSettings.DEFAULT_MIN_CONFIDENCE, softwareVersion, NormalUptake.TC99M_LEUKOCYTES);
+        }
+
+        /** The same settings for another tracer's normal uptake pattern. */
+        public Settings withTracer(String name) {
+            return new Settings(recon, threads, acceptanceMm, minConfidence, softwareVersion, name);
         }
     }
 
@@ -147,13 +174,18 @@ public final class StudyPipeline {
         double fwhm = systemFwhmMm(recon.inputs());
         Path ctFile = studyDir.resolve("ct").resolve("ct.nii");
         LabelVolume regions = Files.isRegularFile(ctFile) ? CtRegions.of(Nifti.readVolume(ctFile)) : null;
-        LocalizationSettings ls = LocalizationSettings.of(fwhm).withMinConfidence(settings.minConfidence());
-        List<Detection> found = LesionLocalizer.of(ls).localize(recon.image(), regions);
+        LabelVolume organs = organLabels(studyDir.resolve("truth"));
+        List<String> hot = organs == null ? List.of()
+                : NormalUptake.of(settings.tracer()).hotLabelNames(organs.names().values());
+        LocalizationSettings ls = LocalizationSettings.of(fwhm).withMinConfidence(settings.minConfidence())
+                .withHotOrgans(new LinkedHashSet<>(hot));
+        List<Detection> found = LesionLocalizer.of(ls).localize(recon.image(), organs, regions);
         Path detectionsFile = studyDir.resolve("detections.json");
         DetectionsJson.write(found, detectionsFile);
         long t2 = System.nanoTime();
         stages.add(new Stage("localize", (t2 - t1) * 1e-9));
-        log.accept("localize: " + found.size() + " detection(s), system FWHM " + Math.round(fwhm * 10) / 10.0 + " mm");
+        log.accept("localize: " + found.size() + " detection(s), system FWHM " + Math.round(fwhm * 10) / 10.0 + " mm"
+                + (organs == null ? ", CT regions" : ", organ labels, hot organs " + hot));
 
         MetricsReport metrics = StudyScoring.score(studyDir, recon.imageFile(), detectionsFile,
                 settings.acceptanceMm(), null);
@@ -162,6 +194,50 @@ public final class StudyPipeline {
         stages.add(new Stage("score", (System.nanoTime() - t2) * 1e-9));
         return new Result(studyDir, sim, recon, fwhm, List.copyOf(found), detectionsFile, metrics, metricsFile,
                 List.copyOf(stages));
+    }
+
+    /**
+     * The phantom's organ label map with its names ({@code labels.nii}, {@code labels.json}), or null
+     * without one. A lesion has a label of its own in the phantom; here its voxels are given back to
+     * the host organ named in {@code phantom.json} (an organ segmentation of the CT contains its
+     * lesions), so that a focus is named by, and measured against, the organ it lies in.
+     */
+    static LabelVolume organLabels(Path truthDir) {
+        Path labels = truthDir.resolve("labels.nii");
+        Path names = truthDir.resolve("labels.json");
+        if (!Files.isRegularFile(labels) || !Files.isRegularFile(names)) {
+            return null;
+        }
+        LabelVolume raw = Nifti.readLabels(labels);
+        Map<Integer, String> byLabel = new TreeMap<>(LabelNames.read(names));
+        Map<String, Integer> byName = new HashMap<>();
+        for (Map.Entry<Integer, String> e : byLabel.entrySet()) {
+            byName.put(e.getValue(), e.getKey());
+        }
+        Map<Integer, Integer> toHost = new HashMap<>();
+        Path phantom = truthDir.resolve("phantom.json");
+        if (Files.isRegularFile(phantom)) {
+            for (TruthLesion l : TruthLesionsReader.read(phantom)) {
+                Integer own = byName.get(l.id());
+                Integer host = l.organ() == null ? null : byName.get(l.organ());
+                if (own != null && host != null) {
+                    toHost.put(own, host);
+                }
+            }
+        }
+        short[] lab = raw.labels().clone();
+        if (!toHost.isEmpty()) {
+            for (int p = 0; p < lab.length; p++) {
+                Integer h = toHost.get((int) lab[p]);
+                if (h != null) {
+                    lab[p] = (short) (int) h;
+                }
+            }
+            for (int own : toHost.keySet()) {
+                byLabel.remove(own);
+            }
+        }
+        return LabelVolume.of(raw.grid(), lab, byLabel);
     }
 
     /**

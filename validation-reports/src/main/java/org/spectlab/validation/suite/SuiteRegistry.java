@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.spectlab.core.error.InputException;
 import org.spectlab.validation.camera.CameraSuite;
+import org.spectlab.validation.localization.LocalizationSuite;
 import org.spectlab.validation.patient.PatientSuite;
 import org.spectlab.validation.physics.PhysicsSuite;
 import org.spectlab.validation.reconstruction.ReconstructionSuite;
@@ -22,7 +23,8 @@ import org.spectlab.validation.reconstruction.ReconstructionSuite;
  * is how {@code quick} is a subset of the others.
  *
  * <p>Built-in suites ({@link #defaults()}): {@code physics}, {@code camera}, {@code reconstruction},
- * {@code patient}, {@code quick}. Not thread-safe while being filled; read-only use afterwards is safe.
+ * {@code patient}, {@code quick}, {@code localization} (the slow localization acceptance, about a
+ * minute or more per case). Not thread-safe while being filled; read-only use afterwards is safe.
  */
 public final class SuiteRegistry {
 
@@ -47,6 +49,7 @@ public final class SuiteRegistry {
         ReconstructionSuite.contributor().contribute(r);
         PatientSuite.contributor().contribute(r);
         QuickSuite.contributor().contribute(r);
+        LocalizationSuite.contributor().contribute(r);
         for (SuiteContributor c : ServiceLoader.load(SuiteContributor.class)) {
             c.contribute(r);
         }

@@ -72,6 +72,13 @@ class StudyPipelineTest {
         // A 20 mm focus at 40:1 is far above noise even on the 9.6 mm grid; the centre must be within one voxel.
         assertThat(abscess.hit()).isTrue();
         assertThat(abscess.localizationErrorMm()).isLessThan(9.6);
+        // Named from the phantom's organ labels, the lesion's own label given back to its host organ:
+        // the abscess lies in "body" (the CT calls it soft tissue), and no detection is named after a lesion.
+        assertThat(abscess.organCorrect()).isTrue();
+        assertThat(result.detections()).extracting(d -> d.organ()).doesNotContain("abscess_1", "tumour_1");
+        org.spectlab.recon.localization.Detection found = result.detections().stream()
+                .filter(d -> d.id().equals(abscess.detectionId())).findFirst().orElseThrow();
+        assertThat(found.ctRegion()).isEqualTo("soft tissue");
         // The reading lists every detection once and every missed lesion once.
         List<ReadingFindings.Item> reading = StudyReport.reading(result);
         long misses = outcomes.stream().filter(l -> !l.hit()).count();

@@ -59,7 +59,8 @@ class SuiteFrameworkTest {
     @Test
     void registryAddsCasesWithoutTouchingOthersAndRejectsUnknownNames() {
         SuiteRegistry r = SuiteRegistry.defaults();
-        assertThat(r.names()).containsExactly("physics", "camera", "reconstruction", "patient", "quick");
+        assertThat(r.names()).containsExactly("physics", "camera", "reconstruction", "patient", "quick",
+                "localization");
         int before = r.suite("camera").cases().size();
         Tolerance t = Tolerance.absolute(0, "exact");
         r.addCases("camera", () -> List.of(ValidationCase.of("camera-qc-extra", "added later", config(),
