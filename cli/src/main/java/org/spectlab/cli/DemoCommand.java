@@ -61,8 +61,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // snapshots after each iteration feed the report's recovery-vs-iteration plot
         StudyPipeline.Settings settings = StudyPipeline.Settings.allCorrections(ITERATIONS, quick ? 4 : SUBSETS, n,
-                VersionProvider.version());
+                VersionProvider.version()).withSnapshots();
         Path study = outDir.resolve("study");
         out.println("spectlab demo: Tc-99m leukocyte SPECT/CT of a torso (abscess + liver tumour) -> " + outDir);
         out.flush();

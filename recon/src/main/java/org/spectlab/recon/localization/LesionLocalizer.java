@@ -21,8 +21,9 @@ import org.spectlab.core.grid.Volume;
  * <li>Background: at the candidate's scale, the values of the smoothed image in a shell around it
  * ({@link BackgroundShell}). With a label map the shell is cut to the candidate's own organ when that
  * part holds at least a quarter of the shell; otherwise, and without labels, the whole shell is used.
- * In a hot organ (one named in the settings) the background is instead the organ's own median uptake
- * and robust SD over all its voxels in the input image, so a uniformly hot organ is its own
+ * In a hot organ (one named in the settings) the background is instead the organ's own uptake level
+ * (the upper quartile of its voxels, which a partial-volume rim does not drag down) and robust SD over
+ * all its voxels in the input image, so a uniformly hot organ is its own
  * background and only focal uptake above it counts.</li>
  * <li>Decision: blob value B_s and shell median b_s give the matched-scale contrast (B_s - b_s) / b_s
  * and significance z = (B_s - b_s) / σ_s. The noise SD σ_s is the larger of the shell's robust SD at
@@ -47,6 +48,8 @@ import org.spectlab.core.grid.Volume;
  */
 public final class LesionLocalizer {
     private static final double ORGAN_SHELL_FRACTION = 0.25;
+    /** Quantile of a hot organ's voxel values taken as its uptake level. */
+    private static final double ORGAN_LEVEL_QUANTILE = 0.75;
     private static final int ORGAN_SHELL_MIN_VOXELS = 10;
     private static final double NOISE_FLOOR_FRACTION = 1e-3;
 
@@ -85,8 +88,23 @@ public final class LesionLocalizer {
      * {@link CtRegions} map, or null). Without {@code labels} the CT regions serve for both.
      */
     public List<Detection> localize(Volume image, LabelVolume labels, LabelVolume ctRegions) {
+        return localize(image, labels, labels, ctRegions);
+    }
+
+    /**
+     * As {@link #localize(Volume, LabelVolume, LabelVolume)}, with the organ-relative background (shell
+     * cut, hot organs, spill-out guard, outside-the-body test) taken from {@code backgroundLabels} and
+     * the names from {@code labels}. A background map merges structures whose uptake is not told apart
+     * from their surroundings (e.g. bowel loops and body-wall layers into the soft tissue around them):
+     * a shell cut to a thin organ sees its partial-volume edge, not its level.
+     */
+    public List<Detection> localize(Volume image, LabelVolume labels, LabelVolume backgroundLabels,
+                                    LabelVolume ctRegions) {
         if (labels == null && ctRegions != null) {
             labels = ctRegions;
+        }
+        if (backgroundLabels == null) {
+            backgroundLabels = labels;
         }
         Grid3 g = image.grid();
         if (g.nx() < 5 || g.ny() < 5 || g.nz() < 5) {
@@ -101,8 +119,8 @@ public final class LesionLocalizer {
             }
             maxAbs = Math.max(maxAbs, Math.abs(raw[p]));
         }
-        short[] lab = labels == null ? null : RegionNames.resample(labels, g).labels();
-        Set<Integer> hot = hotLabels(labels);
+        short[] lab = backgroundLabels == null ? null : RegionNames.resample(backgroundLabels, g).labels();
+        Set<Integer> hot = hotLabels(backgroundLabels);
         Map<Integer, OrganBackground> organs = lab == null ? Map.of() : organBackgrounds(raw, lab, hot);
         ScaleSpace space = ScaleSpace.of(image, settings.systemFwhmMm());
         BlobCandidates cands = BlobCandidates.find(space);
@@ -245,7 +263,7 @@ public final class LesionLocalizer {
     /**
      * Spill-out guard for a candidate outside the hot organs: when its blob (the ball of radius
      * {@code radiusMm} = √3 σ_t, the extent of a ball whose normalised Laplacian peaks at this scale)
-     * reaches into hot organs, its smoothed value must exceed the highest of their median uptakes by
+     * reaches into hot organs, its smoothed value must exceed the highest of their uptake levels by
      * the ordinary contrast threshold, so that the blurred edge of a normally hot organ (liver, spleen,
      * blood pool next to myocardium) is not reported while a focus clearly hotter than its hot neighbour
      * still is.
@@ -287,7 +305,7 @@ public final class LesionLocalizer {
                 || (blobValue - highest) / highest >= settings.minContrast();
     }
 
-    /** Median and robust SD of the input image over one hot organ. */
+    /** Level (upper quartile) and robust SD of the input image over one hot organ. */
     private record OrganBackground(double median, double robustSd) {
     }
 
@@ -311,14 +329,18 @@ public final class LesionLocalizer {
                     v[m++] = raw[p];
                 }
             }
+            // the organ's level is its upper quartile, not its median: a thin or small organ (trabecular
+            // marrow cores, kidney cortex, blood pool) has a partial-volume rim of lower values that drags
+            // the median down and lets its own uniform uptake pass as focal
+            double level = RobustStats.quantile(v.clone(), count, ORGAN_LEVEL_QUANTILE);
             double median = RobustStats.median(v, count);
-            out.put(label, new OrganBackground(median, RobustStats.robustSd(v, count, median)));
+            out.put(label, new OrganBackground(level, RobustStats.robustSd(v, count, median)));
         }
         return out;
     }
 
     /**
-     * Decision inside a hot organ: the blob against the organ's median uptake, noise from the organ's
+     * Decision inside a hot organ: the blob against the organ's uptake level, noise from the organ's
      * robust SD scaled by the smoothing's white-noise factor, and the hot-organ contrast threshold. A
      * uniformly hot organ never exceeds its own median after smoothing, so it is not reported.
      */

@@ -31,6 +31,14 @@ final class RobustStats {
         return 0.5 * (lower + upper);
     }
 
+    /** The value of rank floor(q (n - 1)) of values[0..n), 0 <= q <= 1 (reorders them); NaN when n = 0. */
+    static double quantile(float[] values, int n, double q) {
+        if (n == 0) {
+            return Double.NaN;
+        }
+        return select(values, n, (int) Math.floor(q * (n - 1)));
+    }
+
     /** 1.4826 × MAD of values[0..n) about {@code centre} (overwrites them). */
     static double robustSd(float[] values, int n, double centre) {
         for (int a = 0; a < n; a++) {

@@ -87,6 +87,12 @@ public final class StudyPipeline {
             }
         }
 
+        /** The same settings with a reconstruction snapshot after every iteration (for recovery-vs-iteration plots). */
+        public Settings withSnapshots() {
+            return new Settings(recon.withSnapshots(true), threads, acceptanceMm, minConfidence, softwareVersion,
+                    tracer);
+        }
+
         /**
          * OSEM with CT attenuation, TEW scatter and PSF, the scoring and localization defaults, the
          * demo's tracer ({@value NormalUptake#TC99M_LEUKOCYTES}).
@@ -179,7 +185,8 @@ public final class StudyPipeline {
                 : NormalUptake.of(settings.tracer()).hotLabelNames(organs.names().values());
         LocalizationSettings ls = LocalizationSettings.of(fwhm).withMinConfidence(settings.minConfidence())
                 .withHotOrgans(new LinkedHashSet<>(hot));
-        List<Detection> found = LesionLocalizer.of(ls).localize(recon.image(), organs, regions);
+        List<Detection> found = LesionLocalizer.of(ls).localize(recon.image(), organs, backgroundLabels(organs),
+                regions);
         Path detectionsFile = studyDir.resolve("detections.json");
         DetectionsJson.write(found, detectionsFile);
         long t2 = System.nanoTime();
@@ -238,6 +245,47 @@ public final class StudyPipeline {
             }
         }
         return LabelVolume.of(raw.grid(), lab, byLabel);
+    }
+
+    /** Labels merged into {@code body} for the localizer's background: body-wall layers and bowel loops. */
+    static final List<String> SOFT_TISSUE_BACKGROUND = List.of("skin", "adipose", "muscle", "small_intestine",
+            "colon");
+
+    /**
+     * The organ map the localizer takes its background from: {@code organs} with the body-wall layers and
+     * bowel loops ({@link #SOFT_TISSUE_BACKGROUND}) merged into {@code body}. Their uptake is not told
+     * apart from the surrounding soft tissue by a reader (nor segmented separately on a low-dose CT), and a
+     * background shell cut to a thin layer or a bowel loop sees its partial-volume edge rather than its
+     * level, which made false positives there. Names still come from the full map. Null without a map
+     * or without a body label.
+     */
+    static LabelVolume backgroundLabels(LabelVolume organs) {
+        if (organs == null) {
+            return null;
+        }
+        Integer body = null;
+        Map<Integer, String> names = new TreeMap<>(organs.names());
+        java.util.Set<Integer> merged = new java.util.HashSet<>();
+        for (Map.Entry<Integer, String> e : organs.names().entrySet()) {
+            if (e.getValue().equals("body")) {
+                body = e.getKey();
+            } else if (SOFT_TISSUE_BACKGROUND.contains(e.getValue())) {
+                merged.add(e.getKey());
+            }
+        }
+        if (body == null || merged.isEmpty()) {
+            return organs;
+        }
+        short[] lab = organs.labels().clone();
+        for (int p = 0; p < lab.length; p++) {
+            if (merged.contains((int) lab[p])) {
+                lab[p] = (short) (int) body;
+            }
+        }
+        for (int m : merged) {
+            names.remove(m);
+        }
+        return LabelVolume.of(organs.grid(), lab, names);
     }
 
     /**

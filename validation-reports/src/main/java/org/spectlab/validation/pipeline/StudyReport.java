@@ -26,6 +26,7 @@ import org.spectlab.metrics.study.StudyScoring;
 import org.spectlab.recon.ct.GridResampler;
 import org.spectlab.recon.study.ReconOptions;
 import org.spectlab.validation.report.HtmlReport;
+import org.spectlab.validation.report.LinePlot;
 import org.spectlab.validation.report.Table;
 
 /**
@@ -130,6 +131,29 @@ public final class StudyReport {
 
         b.section("Metrics");
         metrics(b, r);
+
+        b.section("Detection and contrast recovery");
+        LinePlot froc = StudyPerformanceFigures.froc(r.metrics().detection() == null ? null
+                : r.metrics().detection().froc());
+        if (froc != null) {
+            b.paragraph("FROC of this study (one case): each point is a confidence threshold; a detection within the "
+                    + "acceptance distance of a true lesion is a lesion localization, any other a false positive.");
+            b.plot(froc);
+        } else {
+            b.paragraph("No FROC: the study has no scored detections.");
+        }
+        LinePlot recovery = StudyPerformanceFigures.recoveryVsIteration(r.recon().imageFile().getParent(), lesions);
+        if (recovery != null) {
+            b.paragraph("Mean reconstructed concentration inside each true lesion sphere over its true concentration, "
+                    + "after each OSEM iteration (partial volume and noise included).");
+            b.plot(recovery);
+        } else {
+            b.paragraph("No recovery-vs-iteration plot: the reconstruction kept no per-iteration snapshots "
+                    + "(reconstruct --snapshots).");
+        }
+
+        b.section("Camera");
+        camera(b, dir);
 
         b.section("Findings");
         b.findings("Reported (reconstruction + localizer, CT regions) next to the truth", ReadingFindings.rows(reading));
@@ -251,5 +275,29 @@ public final class StudyReport {
 
     private static String fmt(double v, int digits) {
         return String.format(Locale.ROOT, "%." + digits + "f", v);
+    }
+
+    /** Resolution and sensitivity vs distance of the study's collimator, from study.json's camera. */
+    private static void camera(HtmlReport.Builder b, Path dir) {
+        JsonNode camera;
+        try {
+            camera = new ObjectMapper().readTree(dir.resolve("study.json").toFile())
+                    .path("config").path("camera");
+        } catch (java.io.IOException e) {
+            b.paragraph("No camera figures: cannot read study.json (" + e.getMessage() + ").");
+            return;
+        }
+        String preset = camera.path("collimator").asText("");
+        if (preset.isEmpty() || !org.spectlab.core.camera.CollimatorLibrary.names().contains(preset)) {
+            b.paragraph("No camera figures: study.json names no collimator preset.");
+            return;
+        }
+        double intrinsic = camera.path("intrinsic_fwhm_mm").asDouble(3.8);
+        double gap = camera.path("back_gap_mm").asDouble(6.4);
+        b.paragraph(String.format(Locale.ROOT, "Collimator %s, intrinsic resolution %.1f mm, %.1f mm from the "
+                + "collimator back face to the mean interaction depth. The simulation used the exact hexagonal-hole "
+                + "response (points); the lines are the textbook references.", preset, intrinsic, gap));
+        b.plot(StudyPerformanceFigures.resolutionVsDistance(preset, intrinsic, gap));
+        b.plot(StudyPerformanceFigures.sensitivityVsDistance(preset, gap));
     }
 }
