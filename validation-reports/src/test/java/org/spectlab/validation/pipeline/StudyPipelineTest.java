@@ -98,11 +98,13 @@ class StudyPipelineTest {
         assertThat(HtmlChecks.hasExternalLinks(html)).isFalse();
         assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain("<script");
         for (String h : List.of("Configuration", "Projections", "Reconstructed slices", "Line profiles",
-                "Energy spectrum", "Metrics", "Findings", "Timings")) {
+                "Energy spectrum", "Metrics", "Detection and contrast recovery", "Camera", "Findings", "Timings")) {
             assertThat(html).contains("<h2>" + h + "</h2>");
         }
-        // Montage, two fused plane figures, two profiles, the spectrum.
-        assertThat(HtmlChecks.inlinePngs(html)).hasSize(6);
+        // Montage, two fused plane figures, two profiles, the spectrum, the FROC, camera FWHM and sensitivity
+        // vs distance (no recovery-vs-iteration plot: this pipeline keeps no per-iteration snapshots).
+        assertThat(HtmlChecks.inlinePngs(html)).hasSize(9);
+        assertThat(html).contains("No recovery-vs-iteration plot");
         assertThat(HtmlChecks.nestingProblems(html)).isEmpty();
         assertThat(html).contains("abscess_1").contains("tumour_1");
     }
