@@ -15,7 +15,7 @@ import org.spectlab.validation.pipeline.DemoStudy;
  * activity and 20 s per view.
  *
  * <p>Per case (from its case seed): sex, body scale 0.85-1.15, 1-3 lesions; a lesion is a tumour
- * (60 %) in liver, liver, lung_left, lung_right, spleen or body (soft
+ * (60 %) in liver, liver, lung_left, lung_right or body (soft
  * tissue), 4-8x its host, or an inflammation focus in body, body, lung_left or lung_right, 10-40x its
  * host (the ranges of the teaching dataset, {@link CasePlan}, cut to the envelope). Diameters are
  * uniform in [{@code d}, {@code d} + {@value #DIAMETER_SPAN_MM} mm] with {@code d = 2 x}
@@ -43,9 +43,10 @@ public final class LocalizationCases {
     /** Tc-99m photopeak, keV (NNDC ENSDF). */
     public static final double TC99M_KEV = 140.5;
 
-    // No kidneys: a lesion of >= 2x the system FWHM (>= 29 mm) does not fit with its 3 mm margin inside the
-    // ICRP 89-sized kidney cortex of the torso (placement fails), so kidney tumours are left out of this suite.
-    private static final String[] TUMOUR_ORGANS = {"liver", "liver", "lung_left", "lung_right", "spleen", "body"};
+    // No kidneys or spleen: a lesion of >= 2x the system FWHM (>= 29 mm) does not fit with its 3 mm margin
+    // inside the ICRP 89-sized kidney cortex or spleen of the torso (placement fails), so this suite's
+    // tumours lie in the liver, lungs and soft tissue.
+    private static final String[] TUMOUR_ORGANS = {"liver", "liver", "lung_left", "lung_right", "body"};
     private static final String[] INFLAMMATION_ORGANS = {"body", "body", "lung_left", "lung_right"};
 
     private LocalizationCases() {
