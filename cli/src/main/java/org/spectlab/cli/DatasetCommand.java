@@ -160,21 +160,7 @@ public final class DatasetCommand implements Callable<Integer> {
         if (scripts) {
             return TeachingDataset.CaseSelection.of(0, jobs);
         }
-        Integer k = jobIndex;
-        for (String variable : List.of("SLURM_ARRAY_TASK_ID", "JOB_COMPLETION_INDEX")) {
-            String v = System.getenv(variable);
-            if (k == null && v != null && !v.isBlank()) {
-                try {
-                    k = Integer.parseInt(v.trim());
-                } catch (NumberFormatException e) {
-                    throw InputException.field(variable, "must be an integer job index, got '" + v + "'");
-                }
-            }
-        }
-        if (k == null) {
-            throw InputException.field("--job-index", "needed with --jobs (or set SLURM_ARRAY_TASK_ID / "
-                    + "JOB_COMPLETION_INDEX); to write scheduler scripts use --scripts");
-        }
+        int k = JobIndex.resolve(jobIndex);
         return TeachingDataset.CaseSelection.of(k, jobs);
     }
 

@@ -151,21 +151,7 @@ public final class ValidateCommand implements Callable<Integer> {
             }
             return null;
         }
-        Integer k = jobIndex;
-        for (String variable : java.util.List.of("SLURM_ARRAY_TASK_ID", "JOB_COMPLETION_INDEX")) {
-            String v = System.getenv(variable);
-            if (k == null && v != null && !v.isBlank()) {
-                try {
-                    k = Integer.parseInt(v.trim());
-                } catch (NumberFormatException e) {
-                    throw InputException.field(variable, "must be an integer job index, got '" + v + "'");
-                }
-            }
-        }
-        if (k == null) {
-            throw InputException.field("--job-index", "needed with --jobs (or set SLURM_ARRAY_TASK_ID / "
-                    + "JOB_COMPLETION_INDEX)");
-        }
+        int k = JobIndex.resolve(jobIndex);
         return SuiteParts.Selection.of(k, jobs);
     }
 }
