@@ -16,6 +16,27 @@ final class Node {
     private final JsonNode node;
     private final String path;
 
+    /**
+     * The top-level mapping of YAML (or JSON) text.
+     *
+     * @param source   names the text in error messages
+     * @param contents what the mapping must hold, for the error message (e.g. "'labels'")
+     * @throws InputException when the text is not YAML/JSON or not a mapping
+     */
+    static Node parseMapping(String text, String source, String contents) {
+        JsonNode root;
+        try {
+            root = new com.fasterxml.jackson.databind.ObjectMapper(
+                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InputException(source + ": not valid YAML/JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new InputException(source + ": must be a mapping with " + contents);
+        }
+        return new Node(root, "");
+    }
+
     Node(JsonNode node, String path) {
         this.node = node;
         this.path = path;

@@ -1,9 +1,5 @@
 package org.spectlab.phantoms.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,16 +103,7 @@ public final class PhantomConfig {
 
     /** Parses YAML (or JSON) text; {@code source} names it in error messages. */
     public static PhantomConfig parse(String text, String source) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new InputException(source + ": not valid YAML/JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new InputException(source + ": must be a mapping with at least 'grid' and 'preset' or 'regions'");
-        }
-        Node top = new Node(root, "");
+        Node top = Node.parseMapping(text, source, "at least 'grid' and 'preset' or 'regions'");
         top.allowOnly("grid", "sampling", "preset", "regions", "voxel", "activity_map", "background_material",
                 "lesions", "lesion_placement", "allow_overlap", "kinetics");
         int sources = (top.has("preset") ? 1 : 0) + (top.has("regions") ? 1 : 0) + (top.has("voxel") ? 1 : 0);

@@ -1,9 +1,5 @@
 package org.spectlab.phantoms.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,16 +89,7 @@ final class VoxelParser {
     }
 
     static LabelTable table(String text, String source) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new InputException(source + ": not valid YAML/JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new InputException(source + ": must be a mapping with 'labels'");
-        }
-        Node top = new Node(root, "").allowOnly("labels");
+        Node top = Node.parseMapping(text, source, "'labels'").allowOnly("labels");
         Node labels = top.child("labels");
         labels.allowOnly(labels.keys().toArray(new String[0]));
         List<LabelTable.Entry> entries = new ArrayList<>();
