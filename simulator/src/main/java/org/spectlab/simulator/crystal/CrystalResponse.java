@@ -8,7 +8,10 @@ import org.spectlab.simulator.run.BatchRandom;
 
 /**
  * The crystal's response matrix: for incident energies on a uniform grid, the probability
- * distribution of the deposited energy (1 keV bins), computed once by Monte Carlo with
+ * distribution of the deposited energy (1 keV bins centred on whole keV: bin b holds deposits in
+ * [b - 0.5, b + 0.5) keV, bin 0 the deposits in (0, 0.5) keV, so the full-absorption deposit of a
+ * grid energy sits at its bin's centre),
+ * computed once by Monte Carlo with
  * {@link NaiCrystal}; and from it, for each energy window, the expected probability that a photon
  * of a given incident energy is counted in that window after the energy-resolution blur.
  *
@@ -59,7 +62,9 @@ public final class CrystalResponse {
             for (int h = 0; h < historiesPerEnergy; h++) {
                 double d = crystal.depositKeV(e, rng, scratch);
                 if (d > 0) {
-                    int b = (int) (d / binKeV);
+                    // bins centred on whole keV: a full deposit of the (whole-keV) grid energy, even one
+                    // summed to E - 1e-13 in floating point, lands in the bin whose centre is E
+                    int b = (int) Math.floor(d / binKeV + 0.5);
                     matrix[row + Math.min(b, depositBins - 1)] += w;
                 }
             }
@@ -87,7 +92,7 @@ public final class CrystalResponse {
         return matrix[energyIndex * depositBins + bin];
     }
 
-    /** Number of 1 keV deposit bins. */
+    /** Number of 1 keV deposit bins (bin b centred on b keV). */
     public int depositBins() {
         return depositBins;
     }
@@ -95,6 +100,14 @@ public final class CrystalResponse {
     /** Width of a deposit bin, keV. */
     public double depositBinKeV() {
         return depositBinKeV;
+    }
+
+    /**
+     * Centre of deposit bin {@code bin}, keV: the bin covers the centre ± half a bin width, except
+     * bin 0, which holds the positive deposits below half a bin (centre a quarter bin).
+     */
+    public double depositBinCentreKeV(int bin) {
+        return bin == 0 ? 0.25 * depositBinKeV : bin * depositBinKeV;
     }
 
     /** Incident energy of a grid index, keV. */
@@ -108,16 +121,15 @@ public final class CrystalResponse {
         return Math.max(0, Math.min(energies - 1, i));
     }
 
-    /** Full-absorption (photopeak) fraction at an incident energy: deposits within 1 keV of it. */
+    /**
+     * Full-absorption (photopeak) fraction at an incident energy: the probability of the deposit bin
+     * centred on the nearest grid energy (deposits within half a bin of it).
+     */
     public double photopeakFraction(double energyKeV) {
         int i = energyIndex(energyKeV);
         double e = minKeV + i * stepKeV;
-        int b = (int) (e / depositBinKeV);
-        double p = 0;
-        for (int k = Math.max(0, b - 1); k <= Math.min(depositBins - 1, b); k++) {
-            p += probability(i, k);
-        }
-        return p;
+        int b = (int) Math.floor(e / depositBinKeV + 0.5);
+        return b < depositBins ? probability(i, b) : 0.0;
     }
 
     /**
@@ -131,7 +143,7 @@ public final class CrystalResponse {
         for (int w = 0; w < nw; w++) {
             EnergyWindow window = windows.get(w);
             for (int b = 0; b < depositBins; b++) {
-                double centre = (b + 0.5) * depositBinKeV;
+                double centre = depositBinCentreKeV(b);
                 binAcceptance[b] = resolution.windowAcceptance(centre, window);
             }
             for (int i = 0; i < energies; i++) {
@@ -151,7 +163,8 @@ public final class CrystalResponse {
 
     /**
      * Samples a deposited energy for an incident energy from the tabulated response (nearest grid
-     * energy, scaled to the exact incident energy; uniform within the 1 keV bin).
+     * energy, scaled to the exact incident energy; uniform within the 1 keV bin around its centre,
+     * so a full-absorption event has the incident energy as its mean).
      *
      * @return deposited energy, keV (0: no interaction)
      */
@@ -164,7 +177,8 @@ public final class CrystalResponse {
         for (int b = 0; b < depositBins; b++) {
             c += matrix[row + b];
             if (u < c) {
-                return (b + rng.nextDouble()) * depositBinKeV * (energyKeV / gridE);
+                double lo = b == 0 ? 0.0 : b - 0.5;
+                return (lo + (b + 0.5 - lo) * rng.nextDouble()) * depositBinKeV * (energyKeV / gridE);
             }
         }
         return 0;

@@ -133,9 +133,10 @@ public final class AnalogSimulation {
         List<float[]> scatter = images(merged, SCATTER, windows);
         double[] specP = merged.tally("spectrum_" + COMPONENTS[PRIMARY]).toDoubleArray();
         double[] specS = merged.tally("spectrum_" + COMPONENTS[SCATTER]).toDoubleArray();
-        double[] edges = new double[specP.length];
-        for (int e = 0; e < edges.length; e++) {
-            edges[e] = e;
+        // bin e holds measured energies [e, e+1) keV (see detect); the result states bin centres
+        double[] centres = new double[specP.length];
+        for (int e = 0; e < centres.length; e++) {
+            centres[e] = e + 0.5;
         }
         CollimatorComponents collimator = null;
         if (options.collimatorModel() == CollimatorModel.MONTE_CARLO) {
@@ -156,7 +157,7 @@ public final class AnalogSimulation {
                 byOrder.add(images);
             }
         }
-        return new SpectResult(scenario.camera().windows(), primary, scatter, null, edges, specP, specS, histories,
+        return new SpectResult(scenario.camera().windows(), primary, scatter, null, centres, specP, specS, histories,
                 merged.counter("interactions"), wallSeconds, "analog", collimator, byOrder);
     }
 

@@ -198,11 +198,11 @@ public final class PartialResult {
             }
         }
         int bins = spectrumPrimary[0].length;
-        double[] edges = new double[bins];
+        double[] centres = new double[bins];
         double[] incidentP = new double[bins];
         double[] incidentS = new double[bins];
         for (int e = 0; e < bins; e++) {
-            edges[e] = e;
+            centres[e] = e + 0.5; // bin e = [e, e+1) keV, as the incident and measured spectra
         }
         for (int v = 0; v < views; v++) {
             for (int e = 0; e < bins; e++) {
@@ -211,7 +211,7 @@ public final class PartialResult {
             }
         }
         var resolution = scenario.camera().energyResolution();
-        return new SpectResult(scenario.camera().windows(), primary, scatter, stdError, edges,
+        return new SpectResult(scenario.camera().windows(), primary, scatter, stdError, centres,
                 Spectra.measured(incidentP, crystal, resolution), Spectra.measured(incidentS, crystal, resolution),
                 histories, sites, wallSeconds, "forced-detection");
     }

@@ -16,7 +16,8 @@ import org.spectlab.core.projection.EnergyWindow;
  * @param primary              per window: primary counts
  * @param scatter              per window: scatter counts
  * @param scatterStdError      standard error of the first window's scatter counts, or null
- * @param spectrumKeV          lower edges of the 1 keV spectrum bins, keV
+ * @param spectrumKeV          centres of the 1 keV spectrum bins, keV: bin i covers [i, i+1) keV of
+ *                             measured energy and has the centre i + 0.5
  * @param spectrumPrimary      measured-energy spectrum of primary photons (counts per bin, all views)
  * @param spectrumScatter      measured-energy spectrum of patient-scattered photons
  * @param histories            photon histories followed for scatter

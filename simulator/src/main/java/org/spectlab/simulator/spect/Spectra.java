@@ -12,7 +12,9 @@ final class Spectra {
      * Folds an incident-energy spectrum (1 keV bins, bin e = [e, e+1) keV) with the crystal's
      * deposition matrix and the Gaussian energy resolution. Each incident bin uses the deposits of
      * the nearest tabulated energy scaled to its centre, like {@code CrystalResponse.sampleDepositKeV}
-     * in analog mode (without the scaling, the photopeak sat up to 1 keV high).
+     * in analog mode (without the scaling, the photopeak sat up to 1 keV high). Deposit bins are
+     * centred on whole keV ({@link CrystalResponse#depositBinCentreKeV}); the measured spectrum has the
+     * incident spectrum's bins, bin m = [m, m+1) keV with centre m + 0.5.
      */
     static double[] measured(double[] incident, CrystalResponse crystal, EnergyResolution resolution) {
         int n = incident.length;
@@ -28,7 +30,7 @@ final class Spectra {
             for (int d = 0; d < crystal.depositBins(); d++) {
                 double p = crystal.probability(row, d);
                 if (p != 0) {
-                    spread(measured, incident[e] * p, (d + 0.5) * crystal.depositBinKeV() * scale, resolution);
+                    spread(measured, incident[e] * p, crystal.depositBinCentreKeV(d) * scale, resolution);
                 }
             }
         }

@@ -50,7 +50,7 @@ public final class SpectrumCsv {
             n = Math.min(n, x.length);
         }
         for (int i = 0; i < n; i++) {
-            sb.append(String.format(Locale.ROOT, "%.1f,%.6g,%.6g", e[i] + 0.5, p[i], s[i]));
+            sb.append(String.format(Locale.ROOT, "%.1f,%.6g,%.6g", e[i], p[i], s[i]));
             for (double[] x : extra) {
                 sb.append(String.format(Locale.ROOT, ",%.6g", x[i]));
             }

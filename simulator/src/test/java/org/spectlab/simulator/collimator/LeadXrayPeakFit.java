@@ -128,7 +128,8 @@ public final class LeadXrayPeakFit {
         return sum / norm;
     }
 
-    private static double[][] invert(double[][] m) {
+    /** Inverse of a small symmetric positive-definite matrix (Gauss-Jordan with partial pivoting). */
+    public static double[][] invert(double[][] m) {
         int n = m.length;
         double[][] a = new double[n][2 * n];
         for (int i = 0; i < n; i++) {
