@@ -71,11 +71,10 @@ public final class CameraQc {
         if (mc) {
             s = s.withMonteCarlo(r.crystalThicknessMm(), true);
         }
+        s = s.withDetectorLayers(r.coverAluminiumMm(), r.backscatterGlassMm());
         int strata = PointSourceSimulation.strata(s);
         int perBatch = (int) Math.max(1, r.histories() / (batches * strata));
-        return new PointSourceSetup(s.holes(), s.backGapMm(), s.distanceMm(), s.energyKeV(), s.leadMuPerMm(),
-                s.intrinsicFwhmMm(), s.resolution(), s.window(), s.detectorHalfWidthMm(), s.imagePixels(), s.pixelMm(),
-                s.spectrumBinKeV(), perBatch, s.collimatorModel(), s.crystalThicknessMm(), s.leadFluorescence());
+        return s.withHistoriesPerBatch(perBatch);
     }
 
     /** Number of batches of a request: up to 64, at least 10⁴ histories each. */

@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.spectlab.core.camera.CollimatorSpec;
 import org.spectlab.core.error.InputException;
 import org.spectlab.core.projection.EnergyWindow;
+import org.spectlab.simulator.crystal.NaiCrystal;
 import org.spectlab.simulator.detector.EnergyResolution;
 
 /**
@@ -28,11 +29,16 @@ import org.spectlab.simulator.detector.EnergyResolution;
  *                            Carlo model uses its own XCOM lead tables, so {@code leadMuPerMm} then
  *                            only distinguishes ideal (∞) from real septa
  * @param crystalThicknessMm  NaI(Tl) thickness, mm (Monte Carlo model: crystal response)
+ * @param coverAluminiumMm    aluminium cover in front of the crystal, mm (Monte Carlo model; default
+ *                            {@link NaiCrystal#DEFAULT_COVER_ALUMINIUM_MM})
+ * @param backscatterGlassMm  glass-equivalent backscatter compartment behind the crystal, mm (Monte
+ *                            Carlo model; default 0, none)
  */
 public record CameraQcRequest(CollimatorSpec collimator, double distanceMm, double energyKeV, double leadMuPerMm,
                               double intrinsicFwhmMm, EnergyResolution resolution, EnergyWindow window,
                               double photonsPerDecay, double backGapMm, double detectorHalfWidthMm, long histories,
-                              long seed, int threads, CollimatorModel collimatorModel, double crystalThicknessMm) {
+                              long seed, int threads, CollimatorModel collimatorModel, double crystalThicknessMm,
+                              double coverAluminiumMm, double backscatterGlassMm) {
 
     /** Validates the fields that {@link PointSourceSetup} does not. */
     public CameraQcRequest {
@@ -53,6 +59,16 @@ public record CameraQcRequest(CollimatorSpec collimator, double distanceMm, doub
             throw InputException.field("energy window", "[" + window.lowerKeV() + ", " + window.upperKeV()
                     + ") keV does not contain the photon energy " + energyKeV + " keV");
         }
+    }
+
+    /** A request with the default detector layers (1 mm aluminium cover, no backscatter compartment). */
+    public CameraQcRequest(CollimatorSpec collimator, double distanceMm, double energyKeV, double leadMuPerMm,
+                           double intrinsicFwhmMm, EnergyResolution resolution, EnergyWindow window,
+                           double photonsPerDecay, double backGapMm, double detectorHalfWidthMm, long histories,
+                           long seed, int threads, CollimatorModel collimatorModel, double crystalThicknessMm) {
+        this(collimator, distanceMm, energyKeV, leadMuPerMm, intrinsicFwhmMm, resolution, window, photonsPerDecay,
+                backGapMm, detectorHalfWidthMm, histories, seed, threads, collimatorModel, crystalThicknessMm,
+                NaiCrystal.DEFAULT_COVER_ALUMINIUM_MM, 0.0);
     }
 
     /** A request with the {@link CollimatorModel#GEOMETRIC} model and a 3/8 inch crystal. */
@@ -82,26 +98,34 @@ public record CameraQcRequest(CollimatorSpec collimator, double distanceMm, doub
     public CameraQcRequest withDistanceMm(double d) {
         return new CameraQcRequest(collimator, d, energyKeV, leadMuPerMm, intrinsicFwhmMm, resolution, window,
                 photonsPerDecay, backGapMm, detectorHalfWidthMm, histories, seed, threads, collimatorModel,
-                crystalThicknessMm);
+                crystalThicknessMm, coverAluminiumMm, backscatterGlassMm);
     }
 
     /** A copy with another history count, seed and thread count. */
     public CameraQcRequest withRun(long newHistories, long newSeed, int newThreads) {
         return new CameraQcRequest(collimator, distanceMm, energyKeV, leadMuPerMm, intrinsicFwhmMm, resolution,
                 window, photonsPerDecay, backGapMm, detectorHalfWidthMm, newHistories, newSeed, newThreads,
-                collimatorModel, crystalThicknessMm);
+                collimatorModel, crystalThicknessMm, coverAluminiumMm, backscatterGlassMm);
     }
 
     /** A copy with another intrinsic FWHM, mm. */
     public CameraQcRequest withIntrinsicFwhmMm(double f) {
         return new CameraQcRequest(collimator, distanceMm, energyKeV, leadMuPerMm, f, resolution, window,
                 photonsPerDecay, backGapMm, detectorHalfWidthMm, histories, seed, threads, collimatorModel,
-                crystalThicknessMm);
+                crystalThicknessMm, coverAluminiumMm, backscatterGlassMm);
+    }
+
+    /** A copy with other detector layers: aluminium cover and backscatter glass, mm. */
+    public CameraQcRequest withDetectorLayers(double newCoverAluminiumMm, double newBackscatterGlassMm) {
+        return new CameraQcRequest(collimator, distanceMm, energyKeV, leadMuPerMm, intrinsicFwhmMm, resolution, window,
+                photonsPerDecay, backGapMm, detectorHalfWidthMm, histories, seed, threads, collimatorModel,
+                crystalThicknessMm, newCoverAluminiumMm, newBackscatterGlassMm);
     }
 
     /** A copy with another collimator model. */
     public CameraQcRequest withCollimatorModel(CollimatorModel model) {
         return new CameraQcRequest(collimator, distanceMm, energyKeV, leadMuPerMm, intrinsicFwhmMm, resolution, window,
-                photonsPerDecay, backGapMm, detectorHalfWidthMm, histories, seed, threads, model, crystalThicknessMm);
+                photonsPerDecay, backGapMm, detectorHalfWidthMm, histories, seed, threads, model, crystalThicknessMm,
+                coverAluminiumMm, backscatterGlassMm);
     }
 }

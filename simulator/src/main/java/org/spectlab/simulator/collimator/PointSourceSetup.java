@@ -3,6 +3,7 @@ package org.spectlab.simulator.collimator;
 import java.util.Objects;
 import org.spectlab.core.error.InputException;
 import org.spectlab.core.projection.EnergyWindow;
+import org.spectlab.simulator.crystal.NaiCrystal;
 import org.spectlab.simulator.detector.EnergyResolution;
 
 /**
@@ -38,12 +39,17 @@ import org.spectlab.simulator.detector.EnergyResolution;
  *                            sampled from a {@link org.spectlab.simulator.crystal.CrystalResponse}
  * @param crystalThicknessMm  NaI(Tl) thickness, mm (used by the Monte Carlo model)
  * @param leadFluorescence    whether the Monte Carlo model emits lead K x-rays
+ * @param coverAluminiumMm    aluminium cover in front of the crystal, mm (Monte Carlo model; default
+ *                            {@link NaiCrystal#DEFAULT_COVER_ALUMINIUM_MM})
+ * @param backscatterGlassMm  glass-equivalent backscatter compartment behind the crystal, mm (Monte
+ *                            Carlo model; default 0, none)
  */
 public record PointSourceSetup(HexagonalHoleArray holes, double backGapMm, double distanceMm, double energyKeV,
                                double leadMuPerMm, double intrinsicFwhmMm, EnergyResolution resolution,
                                EnergyWindow window, double detectorHalfWidthMm, int imagePixels, double pixelMm,
                                double spectrumBinKeV, int historiesPerBatch, CollimatorModel collimatorModel,
-                               double crystalThicknessMm, boolean leadFluorescence) {
+                               double crystalThicknessMm, boolean leadFluorescence, double coverAluminiumMm,
+                               double backscatterGlassMm) {
 
     /** NaI(Tl) thickness of the default setup, 3/8 inch, mm. */
     public static final double DEFAULT_CRYSTAL_MM = 9.525;
@@ -65,6 +71,19 @@ public record PointSourceSetup(HexagonalHoleArray holes, double backGapMm, doubl
         check("pixel size (mm)", pixelMm > 0 && pixelMm < 100, pixelMm);
         check("spectrum bin (keV)", spectrumBinKeV > 0 && spectrumBinKeV <= energyKeV, spectrumBinKeV);
         check("histories per batch", historiesPerBatch >= 1, historiesPerBatch);
+        check("cover aluminium (mm)", coverAluminiumMm >= 0 && coverAluminiumMm <= 10, coverAluminiumMm);
+        check("backscatter glass (mm)", backscatterGlassMm >= 0 && backscatterGlassMm <= 200, backscatterGlassMm);
+    }
+
+    /** A setup with the default detector layers (see the record components). */
+    public PointSourceSetup(HexagonalHoleArray holes, double backGapMm, double distanceMm, double energyKeV,
+                            double leadMuPerMm, double intrinsicFwhmMm, EnergyResolution resolution,
+                            EnergyWindow window, double detectorHalfWidthMm, int imagePixels, double pixelMm,
+                            double spectrumBinKeV, int historiesPerBatch, CollimatorModel collimatorModel,
+                            double crystalThicknessMm, boolean leadFluorescence) {
+        this(holes, backGapMm, distanceMm, energyKeV, leadMuPerMm, intrinsicFwhmMm, resolution, window,
+                detectorHalfWidthMm, imagePixels, pixelMm, spectrumBinKeV, historiesPerBatch, collimatorModel,
+                crystalThicknessMm, leadFluorescence, NaiCrystal.DEFAULT_COVER_ALUMINIUM_MM, 0.0);
     }
 
     /** A setup with the {@link CollimatorModel#GEOMETRIC} model (see the record components). */
@@ -81,7 +100,27 @@ public record PointSourceSetup(HexagonalHoleArray holes, double backGapMm, doubl
     public PointSourceSetup withMonteCarlo(double newCrystalThicknessMm, boolean newLeadFluorescence) {
         return new PointSourceSetup(holes, backGapMm, distanceMm, energyKeV, leadMuPerMm, intrinsicFwhmMm, resolution,
                 window, detectorHalfWidthMm, imagePixels, pixelMm, spectrumBinKeV, historiesPerBatch,
-                CollimatorModel.MONTE_CARLO, newCrystalThicknessMm, newLeadFluorescence);
+                CollimatorModel.MONTE_CARLO, newCrystalThicknessMm, newLeadFluorescence, coverAluminiumMm,
+                backscatterGlassMm);
+    }
+
+    /** A copy with other detector layers (aluminium cover, backscatter glass), mm. */
+    public PointSourceSetup withDetectorLayers(double newCoverAluminiumMm, double newBackscatterGlassMm) {
+        return new PointSourceSetup(holes, backGapMm, distanceMm, energyKeV, leadMuPerMm, intrinsicFwhmMm, resolution,
+                window, detectorHalfWidthMm, imagePixels, pixelMm, spectrumBinKeV, historiesPerBatch, collimatorModel,
+                crystalThicknessMm, leadFluorescence, newCoverAluminiumMm, newBackscatterGlassMm);
+    }
+
+    /** A copy with another number of photons per batch and stratum. */
+    public PointSourceSetup withHistoriesPerBatch(int newHistoriesPerBatch) {
+        return new PointSourceSetup(holes, backGapMm, distanceMm, energyKeV, leadMuPerMm, intrinsicFwhmMm, resolution,
+                window, detectorHalfWidthMm, imagePixels, pixelMm, spectrumBinKeV, newHistoriesPerBatch,
+                collimatorModel, crystalThicknessMm, leadFluorescence, coverAluminiumMm, backscatterGlassMm);
+    }
+
+    /** The crystal with its cover and backscatter compartment (Monte Carlo model). */
+    public NaiCrystal crystal() {
+        return NaiCrystal.of(crystalThicknessMm, coverAluminiumMm, backscatterGlassMm);
     }
 
     /** True for the Monte Carlo collimator model. */

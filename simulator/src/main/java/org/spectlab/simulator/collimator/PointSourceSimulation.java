@@ -3,7 +3,6 @@ package org.spectlab.simulator.collimator;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.spectlab.simulator.crystal.CrystalResponse;
-import org.spectlab.simulator.crystal.NaiCrystal;
 import org.spectlab.simulator.detector.EnergyResolution;
 import org.spectlab.simulator.run.BatchRange;
 import org.spectlab.simulator.run.BatchRunner;
@@ -103,7 +102,7 @@ public final class PointSourceSimulation {
             }
             CollimatorTransport t = s.idealSepta() ? CollimatorTransport.blackSepta(s.holes())
                     : CollimatorTransport.of(s.holes(), s.energyKeV() + 1.0, s.leadFluorescence());
-            CrystalResponse c = CrystalResponse.simulate(NaiCrystal.of(s.crystalThicknessMm()), 5.0,
+            CrystalResponse c = CrystalResponse.simulate(s.crystal(), 5.0,
                     s.energyKeV() + 2.0, 1.0, CRYSTAL_HISTORIES_PER_KEV, seed ^ 0x5DEECE66DL);
             return new Prepared(t, c, allocate(s, seed, new Prepared(t, c, new int[strata])));
         }

@@ -3,7 +3,6 @@ package org.spectlab.simulator.spect;
 import java.util.ArrayList;
 import java.util.List;
 import org.spectlab.simulator.crystal.CrystalResponse;
-import org.spectlab.simulator.crystal.NaiCrystal;
 
 /**
  * The raw result of a forced-detection run over a range of views: per component (window x
@@ -167,7 +166,7 @@ public final class PartialResult {
         for (var l : scenario.lines()) {
             maxLine = Math.max(maxLine, l.energyKeV());
         }
-        CrystalResponse crystal = CrystalResponse.simulate(NaiCrystal.of(scenario.camera().crystalThicknessMm()), 5.0,
+        CrystalResponse crystal = CrystalResponse.simulate(scenario.camera().crystal(), 5.0,
                 maxLine + 2.0, 1.0, options.crystalHistoriesPerKeV(), options.seed() ^ 0x5DEECE66DL);
         return finish(scenario, crystal, wallSeconds);
     }

@@ -37,6 +37,8 @@ final class PreparedPhysics {
     final GeometricResponse collimator;
     final HexagonalHoleArray holes;
     final double efficiency;
+    /** The crystal with its layers (analog detection follows photons through it one by one). */
+    final NaiCrystal nai;
     final CrystalResponse crystal;
     final WindowAcceptance acceptance;
     final double[] lineEnergyKeV;
@@ -80,7 +82,7 @@ final class PreparedPhysics {
         holes = HexagonalHoleArray.of(camera.collimator());
         collimator = GeometricResponse.of(holes, camera.backGapMm());
         efficiency = collimator.efficiency();
-        NaiCrystal nai = NaiCrystal.of(camera.crystalThicknessMm());
+        nai = camera.crystal();
         crystal = CrystalResponse.simulate(nai, 5.0, maxLine + 2.0, 1.0, options.crystalHistoriesPerKeV(),
                 options.seed() ^ 0x5DEECE66DL);
         acceptance = crystal.windowAcceptance(camera.energyResolution(), camera.windows());

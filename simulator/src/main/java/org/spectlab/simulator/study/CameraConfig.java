@@ -12,6 +12,7 @@ import org.spectlab.core.error.InputException;
 import org.spectlab.core.nuclide.Nuclide;
 import org.spectlab.core.projection.EnergyWindow;
 import org.spectlab.simulator.collimator.CollimatorModel;
+import org.spectlab.simulator.crystal.NaiCrystal;
 import org.spectlab.simulator.detector.EnergyResolution;
 import org.spectlab.simulator.spect.SpectCamera;
 
@@ -24,6 +25,13 @@ import org.spectlab.simulator.spect.SpectCamera;
  * simulator issue): 3/8" = 9.525 mm crystal; 3.8 mm intrinsic FWHM and 9.9 % energy FWHM at 140.5 keV
  * (Siemens Symbia S/T system specifications, UFOV values); 6.4 mm back gap. The collimator has no
  * default. Windows default to {@link DefaultWindows} of the nuclide.
+ *
+ * <p>Detector layers around the crystal ({@link NaiCrystal}): {@code cover_aluminium_mm}, the
+ * aluminium entrance window in front of the crystal, default 1.0 mm (the cover SIMIND is run with for
+ * a Symbia, see {@link NaiCrystal#DEFAULT_COVER_ALUMINIUM_MM}), in [0, 10]; and
+ * {@code backscatter_glass_mm}, the light guide and photomultipliers behind the crystal as an
+ * equivalent thickness of Pyrex glass, default 0 (left out), in [0, 200]; SIMIND's typical value is
+ * 66 mm ({@link NaiCrystal#TYPICAL_BACKSCATTER_GLASS_MM}).
  *
  * <p>{@code collimator_model} chooses how photons cross the collimator ({@link CollimatorModel}):
  * {@code geometric} (default; ideal septa, the only model of forced detection) or {@code monte-carlo}
@@ -40,11 +48,13 @@ import org.spectlab.simulator.spect.SpectCamera;
  * @param windows            the energy windows
  * @param defaultWindows     true when the windows came from {@link DefaultWindows}
  * @param collimatorModel    how photons cross the collimator
+ * @param coverAluminiumMm   aluminium cover in front of the crystal, mm
+ * @param backscatterGlassMm glass-equivalent backscatter compartment behind the crystal, mm (0: none)
  */
 public record CameraConfig(String collimatorName, CollimatorSpec collimator, double crystalThicknessMm,
                            double intrinsicFwhmMm, double backGapMm, EnergyResolution resolution,
                            ObjectNode resolutionTree, List<EnergyWindow> windows, boolean defaultWindows,
-                           CollimatorModel collimatorModel) {
+                           CollimatorModel collimatorModel, double coverAluminiumMm, double backscatterGlassMm) {
 
     /** Copies the window list. */
     public CameraConfig {
@@ -54,12 +64,13 @@ public record CameraConfig(String collimatorName, CollimatorSpec collimator, dou
 
     /** The camera the simulation sees. */
     public SpectCamera toCamera() {
-        return SpectCamera.of(collimator, backGapMm, crystalThicknessMm, intrinsicFwhmMm, resolution, windows);
+        return SpectCamera.of(collimator, backGapMm, crystalThicknessMm, intrinsicFwhmMm, resolution, windows)
+                .withDetectorLayers(coverAluminiumMm, backscatterGlassMm);
     }
 
     static CameraConfig parse(ConfigNode c, Nuclide nuclide) {
         c.allowOnly("collimator", "collimator_model", "crystal_thickness_mm", "intrinsic_fwhm_mm", "back_gap_mm",
-                "energy_resolution", "windows");
+                "energy_resolution", "windows", "cover_aluminium_mm", "backscatter_glass_mm");
         String collName = c.text("collimator", null);
         CollimatorSpec coll;
         try {
@@ -73,6 +84,8 @@ public record CameraConfig(String collimatorName, CollimatorSpec collimator, dou
         double crystal = c.numberIn("crystal_thickness_mm", 9.525, 0, 100, true);
         double intrinsic = c.numberIn("intrinsic_fwhm_mm", 3.8, 0, 50, true);
         double gap = c.numberIn("back_gap_mm", 6.4, 0, 100, false);
+        double cover = c.numberIn("cover_aluminium_mm", NaiCrystal.DEFAULT_COVER_ALUMINIUM_MM, 0, 10, false);
+        double glass = c.numberIn("backscatter_glass_mm", 0.0, 0, 200, false);
         ObjectNode resTree = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         EnergyResolution res = resolution(c.optionalChild("energy_resolution"), resTree);
         boolean isDefault;
@@ -93,7 +106,8 @@ public record CameraConfig(String collimatorName, CollimatorSpec collimator, dou
             windows = explicitWindows(c);
             isDefault = false;
         }
-        return new CameraConfig(collName, coll, crystal, intrinsic, gap, res, resTree, windows, isDefault, model);
+        return new CameraConfig(collName, coll, crystal, intrinsic, gap, res, resTree, windows, isDefault, model, cover,
+                glass);
     }
 
     private static EnergyResolution resolution(ConfigNode r, ObjectNode tree) {
@@ -158,6 +172,8 @@ public record CameraConfig(String collimatorName, CollimatorSpec collimator, dou
         o.put("crystal_thickness_mm", crystalThicknessMm);
         o.put("intrinsic_fwhm_mm", intrinsicFwhmMm);
         o.put("back_gap_mm", backGapMm);
+        o.put("cover_aluminium_mm", coverAluminiumMm);
+        o.put("backscatter_glass_mm", backscatterGlassMm);
         o.set("energy_resolution", resolutionTree.deepCopy());
         ArrayNode ws = o.putArray("windows");
         for (EnergyWindow w : windows) {

@@ -52,6 +52,10 @@ class StudyConfigTest {
         assertThat(c.acquisition().orbit().direction()).isEqualTo(RotationDirection.CW);
         assertThat(c.acquisition().cols()).isEqualTo(16);
         assertThat(c.camera().crystalThicknessMm()).isEqualTo(9.525);
+        // detector layers: 1 mm aluminium cover, no backscatter compartment unless configured
+        assertThat(c.camera().coverAluminiumMm()).isEqualTo(1.0);
+        assertThat(c.camera().backscatterGlassMm()).isEqualTo(0.0);
+        assertThat(c.camera().toCamera().crystal().coverAluminiumMm()).isEqualTo(1.0);
         assertThat(c.camera().defaultWindows()).isTrue();
         assertThat(c.camera().windows()).hasSize(4);
         // 9.9 % at 140.5 keV, square-root law
@@ -69,6 +73,16 @@ class StudyConfigTest {
         assertThat(tree.get("camera").get("windows").isArray()).isTrue();
         StudyConfig again = StudyConfig.parse(JSON.writeValueAsString(tree), "normalised.json", null);
         assertThat(again.toTree()).isEqualTo(tree);
+    }
+
+    @Test
+    void detectorLayersAreConfigurableAndRecorded() throws Exception {
+        ObjectNode t = base();
+        obj(t, "camera").put("cover_aluminium_mm", 0.5).put("backscatter_glass_mm", 66);
+        StudyConfig c = parse(t);
+        assertThat(c.camera().toCamera().coverAluminiumMm()).isEqualTo(0.5);
+        assertThat(c.camera().toCamera().backscatterGlassMm()).isEqualTo(66.0);
+        assertThat(c.toTree().get("camera").get("backscatter_glass_mm").asDouble()).isEqualTo(66.0);
     }
 
     @Test
@@ -138,6 +152,10 @@ class StudyConfigTest {
         failsNaming("'acquisition.views': must be 1 to 1000, got 0", t -> obj(t, "acquisition").put("views", 0));
         failsNaming("'colour': unknown key", t -> t.put("colour", "blue"));
         failsNaming("'camera.lens': unknown key", t -> obj(t, "camera").put("lens", 1));
+        failsNaming("'camera.cover_aluminium_mm': must be in [0, 10], got -1",
+                t -> obj(t, "camera").put("cover_aluminium_mm", -1));
+        failsNaming("'camera.backscatter_glass_mm': must be in [0, 200], got 300",
+                t -> obj(t, "camera").put("backscatter_glass_mm", 300));
         failsNaming("'nuclide': unknown nuclide 'Xx-999'", t -> t.put("nuclide", "Xx-999"));
         failsNaming("'camera.collimator': unknown preset 'pinhole-9'", t -> obj(t, "camera").put("collimator", "pinhole-9"));
         failsNaming("'camera.collimator': is required", t -> obj(t, "camera").remove("collimator"));
