@@ -63,7 +63,7 @@ class AnalogCollimatorTransportTest {
     @Test
     void iodine131ThroughAHighEnergyCollimatorShowsLeadKxRayPeaksNear75And85KeV() {
         SpectScenario s = iodineInAir();
-        long histories = Long.getLong("spectlab.test.xrayHistories", 12_000_000L);
+        long histories = Long.getLong("spectlab.test.xrayHistories", 30_000_000L);
         SimulationOptions o = new SimulationOptions(3, histories, 8, 2, 0, 10, 10.0, 1000)
                 .withCollimatorModel(CollimatorModel.MONTE_CARLO);
         SpectResult r = AnalogSimulation.run(s, o, BatchRunner.ProgressListener.NONE);
@@ -81,11 +81,15 @@ class AnalogCollimatorTransportTest {
             total[e] = (r.spectrumPrimary()[e] + r.spectrumScatter()[e] + r.collimator().spectrumPenetration()[e]
                     + r.collimator().spectrumCollimatorScatter()[e]) / weight + xray[e];
         }
-        assertThat(r.spectrumScatter()).containsOnly(0.0); // a source in air: nothing scatters in the patient
+        // a source in air: next to nothing scatters in the 18 mm of air around it (mu of air at 364 keV
+        // ~1.1e-5 /mm, NIST XCOM: ~2e-4 of the photons), so no patient-scatter component worth the name
+        assertThat(sum(r.spectrumScatter())).isLessThan(1e-3 * sum(r.spectrumPrimary()));
         EnergyResolution res = s.camera().energyResolution();
         // (1) The lead x-ray component: both line groups fitted at their tabulated energies with the
         // camera's resolution; each amplitude must exceed 3 of its own standard errors (Poisson, from
-        // the counts; one-sided p < 0.0014 that a missing group would pass). Expected at 12 M
+        // the counts; one-sided p < 0.0014 that a missing group would pass). 30 M histories: at 12 M the
+        // summed peaks in the total spectrum (3) stood only ~3.2 of their standard errors out on
+        // average, so a pass at z > 3 was a coin flip of the random stream. Expected at 12 M
         // histories: Kα ≈ 75, Kβ ≈ 25 counts, z ≈ 8 and 4.
         LeadXrayPeakFit component = LeadXrayPeakFit.fit(xray, 60, 100, res, false);
         double zAlpha = component.params[3] / component.stdErrors[3];
