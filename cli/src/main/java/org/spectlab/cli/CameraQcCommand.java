@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.spectlab.core.camera.CollimatorLibrary;
 import org.spectlab.core.camera.CollimatorSpec;
+import org.spectlab.core.camera.HoleShape;
 import org.spectlab.core.error.InputException;
 import org.spectlab.core.projection.EnergyWindow;
 import org.spectlab.core.material.MaterialLibrary;
@@ -14,6 +15,7 @@ import org.spectlab.simulator.collimator.CameraQc;
 import org.spectlab.simulator.collimator.CollimatorModel;
 import org.spectlab.simulator.collimator.CameraQcRequest;
 import org.spectlab.simulator.collimator.CameraQcResult;
+import org.spectlab.simulator.collimator.QcMedium;
 import org.spectlab.simulator.detector.EnergyResolution;
 import org.spectlab.simulator.run.BatchRunner;
 import org.spectlab.simulator.xs.MaterialCrossSections;
@@ -32,19 +34,56 @@ import picocli.CommandLine.Spec;
  * and the run costs about the same; {@code --ideal-septa} or an explicit {@code --mu-lead-per-mm}
  * select the straight-ray {@code geometric} model (the Monte Carlo model takes lead from XCOM at
  * every energy, so a custom μ cannot apply to it).
+ *
+ * <p>{@code --collimator custom} takes the hexagonal-hole geometry from {@code --hole-diameter-mm},
+ * {@code --septal-thickness-mm} and {@code --hole-length-mm} (lead septa; {@code --material} accepts
+ * only lead, the one septal material whose fluorescence and tables are modelled). {@code --medium
+ * water} puts the source in NEMA NU 1's "with scatter" water medium (monte-carlo model only) and adds
+ * the in-window scatter fraction to the result. The detector's aluminium cover and glass
+ * backscatter compartment ({@code --cover-aluminium-mm}, default 1.0; {@code --backscatter-glass-mm},
+ * default 0, SIMIND's typical 66) act in the monte-carlo model's crystal response.
  */
 @Command(name = "camera-qc", mixinStandardHelpOptions = true,
         description = "Planar sensitivity and resolution of a collimator/detector (NEMA NU 1-style, point source in "
-                + "air).%nDefault collimator model: monte-carlo (penetration, septal scatter, lead x-rays); geometric "
-                + "with --ideal-septa or --mu-lead-per-mm.")
+                + "air or water).%nDefault collimator model: monte-carlo (penetration, septal scatter, lead x-rays); "
+                + "geometric with --ideal-septa or --mu-lead-per-mm.")
 public final class CameraQcCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--collimator", required = true, paramLabel = "PRESET",
-            description = "Collimator preset, e.g. siemens-lehr, ge-megp (see the list on error).")
+    @Option(names = "--collimator", required = true, paramLabel = "PRESET|custom",
+            description = "Collimator preset, e.g. siemens-lehr, ge-megp (see the list on error), or custom with "
+                    + "--hole-diameter-mm, --septal-thickness-mm and --hole-length-mm.")
     private String collimator;
+
+    @Option(names = "--hole-diameter-mm", paramLabel = "D",
+            description = "Custom collimator: hexagonal hole size (flat to flat), mm.")
+    private Double holeDiameterMm;
+
+    @Option(names = "--septal-thickness-mm", paramLabel = "T", description = "Custom collimator: septal thickness, mm.")
+    private Double septalThicknessMm;
+
+    @Option(names = "--hole-length-mm", paramLabel = "L", description = "Custom collimator: hole length, mm.")
+    private Double holeLengthMm;
+
+    @Option(names = "--material", defaultValue = "lead", paramLabel = "M",
+            description = "Custom collimator: septal material; only lead is modelled (default ${DEFAULT-VALUE}).")
+    private String material;
+
+    @Option(names = "--medium", defaultValue = "air", paramLabel = "air|water",
+            description = "Around the source: air, or water (NEMA NU 1 with scatter: water between source and "
+                    + "collimator, 50 mm behind the source; monte-carlo model). Default ${DEFAULT-VALUE}.")
+    private String medium;
+
+    @Option(names = "--cover-aluminium-mm", defaultValue = "1.0", paramLabel = "MM",
+            description = "Aluminium cover in front of the crystal, mm (monte-carlo model; default ${DEFAULT-VALUE}).")
+    private double coverAluminiumMm;
+
+    @Option(names = "--backscatter-glass-mm", defaultValue = "0", paramLabel = "MM",
+            description = "Backscatter compartment behind the crystal as glass, mm (monte-carlo model; default "
+                    + "${DEFAULT-VALUE}, none; SIMIND's typical value is 66).")
+    private double backscatterGlassMm;
 
     @Option(names = "--nuclide", paramLabel = "NAME",
             description = "Use the nuclide's strongest gamma line: its energy and yield (e.g. Tc-99m, In-111). "
@@ -112,7 +151,14 @@ public final class CameraQcCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CollimatorSpec spec0 = CollimatorLibrary.get(collimator);
+        CollimatorSpec spec0 = collimatorSpec();
+        QcMedium qcMedium = QcMedium.parse(medium, "--medium");
+        if (!(coverAluminiumMm >= 0 && coverAluminiumMm <= 10)) {
+            throw InputException.field("--cover-aluminium-mm", "must be in [0, 10], got " + coverAluminiumMm);
+        }
+        if (!(backscatterGlassMm >= 0 && backscatterGlassMm <= 200)) {
+            throw InputException.field("--backscatter-glass-mm", "must be in [0, 200], got " + backscatterGlassMm);
+        }
         if (!(energyResolutionPercent > 0 && energyResolutionPercent < 100)) {
             throw InputException.field("--energy-resolution-percent", "must be in (0, 100), got " + energyResolutionPercent);
         }
@@ -142,6 +188,10 @@ public final class CameraQcCommand implements Callable<Integer> {
             throw InputException.field("--mu-lead-per-mm", "applies to the geometric model only; the monte-carlo "
                     + "model uses lead from NIST XCOM at every energy");
         }
+        if (qcMedium == QcMedium.WATER && model != CollimatorModel.MONTE_CARLO) {
+            throw InputException.field("--medium", "water needs the monte-carlo collimator model (drop --ideal-septa / "
+                    + "--mu-lead-per-mm, or --collimator-model monte-carlo)");
+        }
         if (!(crystalThicknessMm > 0 && crystalThicknessMm <= 100)) {
             throw InputException.field("--crystal-thickness-mm", "must be in (0, 100], got " + crystalThicknessMm);
         }
@@ -149,7 +199,7 @@ public final class CameraQcCommand implements Callable<Integer> {
         CameraQcRequest r = new CameraQcRequest(spec0, distanceMm, energyKeV, mu, intrinsicFwhmMm,
                 EnergyResolution.sqrtLaw(energyResolutionPercent / 100.0, 140.5),
                 EnergyWindow.centred("photopeak", energyKeV, windowPercent), photonsPerDecay, backGapMm, 200.0,
-                histories, seed, t, model, crystalThicknessMm);
+                histories, seed, t, model, crystalThicknessMm, coverAluminiumMm, backscatterGlassMm, qcMedium);
         CameraQcResult q = CameraQc.measure(r, BatchRunner.ProgressListener.NONE);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -158,6 +208,7 @@ public final class CameraQcCommand implements Callable<Integer> {
             out.println("  \"energy_keV\": " + num(energyKeV) + ",");
             out.println("  \"septa_mu_per_mm\": " + num(mu) + ",");
             out.println("  \"distance_mm\": " + num(distanceMm) + ",");
+            out.println("  \"medium\": \"" + qcMedium.key() + "\",");
             out.println("  \"histories\": " + q.histories() + ",");
             out.println("  \"sensitivity_cps_per_MBq\": " + num(q.sensitivityCpsPerMBq()) + ",");
             out.println("  \"sensitivity_std_error_cps_per_MBq\": " + num(q.sensitivityStdErrorCpsPerMBq()) + ",");
@@ -166,21 +217,57 @@ public final class CameraQcCommand implements Callable<Integer> {
             out.println("  \"fraction_geometric\": " + num(q.fractionGeometric()) + ",");
             out.println("  \"fraction_penetration\": " + num(q.fractionPenetration()) + ",");
             out.println("  \"fraction_collimator_scatter\": " + num(q.fractionCollimatorScatter()) + ",");
+            out.println("  \"fraction_medium_scatter\": " + num(q.fractionMediumScatter()) + ",");
             out.println("  \"energy_fwhm_keV\": " + num(q.energyFwhmKeV()));
             out.println("}");
         } else {
-            out.printf(Locale.ROOT, "collimator %s (%s model), %.1f keV, source at %.0f mm, %d histories%n",
-                    spec0.name(), model.key(), energyKeV, distanceMm, q.histories());
+            out.printf(Locale.ROOT, "collimator %s (%s model), %.1f keV, source at %.0f mm in %s, %d histories%n",
+                    spec0.name(), model.key(), energyKeV, distanceMm, qcMedium.key(), q.histories());
             out.printf(Locale.ROOT, "sensitivity          %.2f ± %.2f cps/MBq%n", q.sensitivityCpsPerMBq(),
                     q.sensitivityStdErrorCpsPerMBq());
             out.printf(Locale.ROOT, "LSF FWHM / FWTM      %.2f / %.2f mm%n", q.fwhmMm(), q.fwtmMm());
             out.printf(Locale.ROOT, "window counts        %.4f geometric, %.4f septal penetration, %.4f collimator "
                     + "scatter%s%n", q.fractionGeometric(), q.fractionPenetration(), q.fractionCollimatorScatter(),
                     model == CollimatorModel.GEOMETRIC ? " (not modelled: geometric model)" : "");
+            if (qcMedium == QcMedium.WATER) {
+                out.printf(Locale.ROOT, "scattered in water   %.4f of the window counts%n", q.fractionMediumScatter());
+            }
             out.printf(Locale.ROOT, "energy FWHM          %.2f keV%n", q.energyFwhmKeV());
         }
         out.flush();
         return 0;
+    }
+
+    /** The preset, or the custom geometry from its three options (each named in its error). */
+    private CollimatorSpec collimatorSpec() {
+        boolean custom = "custom".equalsIgnoreCase(collimator.trim());
+        if (!custom) {
+            for (String option : new String[] {"--hole-diameter-mm", "--septal-thickness-mm", "--hole-length-mm"}) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw InputException.field(option, "applies to --collimator custom only (preset '" + collimator
+                            + "' has its own geometry)");
+                }
+            }
+            return CollimatorLibrary.get(collimator);
+        }
+        if (!"lead".equalsIgnoreCase(material.trim()) && !"pb".equalsIgnoreCase(material.trim())) {
+            throw InputException.field("--material", "only lead septa are modelled (lead tables and K x-rays), got '"
+                    + material + "'");
+        }
+        double d = customSize("--hole-diameter-mm", holeDiameterMm, 20);
+        double t = customSize("--septal-thickness-mm", septalThicknessMm, 20);
+        double l = customSize("--hole-length-mm", holeLengthMm, 200);
+        return CollimatorSpec.of("custom", HoleShape.HEXAGONAL, d, t, l);
+    }
+
+    private static double customSize(String option, Double value, double maxMm) {
+        if (value == null) {
+            throw InputException.field(option, "is required with --collimator custom");
+        }
+        if (!(value > 0 && value <= maxMm)) {
+            throw InputException.field(option, "must be in (0, " + (int) maxMm + "] mm, got " + value);
+        }
+        return value;
     }
 
     private static String num(double v) {

@@ -25,6 +25,60 @@ class CameraQcCommandTest {
         assertThat(s).contains("\"fraction_collimator_scatter\": 0.00000");
     }
 
+    private static String run(String... args) {
+        CommandLine cl = new CommandLine(new CameraQcCommand());
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        assertThat(cl.execute(args)).isZero();
+        return out.toString();
+    }
+
+    /** Runs and expects exit code 2 with an input error whose message starts with the quoted option. */
+    private static void failsNaming(String option, String... args) {
+        CommandLine cl = new CommandLine(new CameraQcCommand());
+        cl.setErr(new PrintWriter(new StringWriter()));
+        final String[] message = {null};
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            message[0] = ex instanceof org.spectlab.core.error.InputException ? ex.getMessage() : null;
+            return 2;
+        });
+        assertThat(cl.execute(args)).isEqualTo(2);
+        assertThat(message[0]).startsWith("'" + option + "'");
+    }
+
+    @Test
+    void aCustomCollimatorWithAPresetsNumbersGivesTheIdenticalResult() {
+        // siemens-lehr: 1.11 mm holes, 0.16 mm septa, 24.05 mm long (CollimatorLibrary)
+        String preset = run("--collimator", "siemens-lehr", "--histories", "40000", "--seed", "3", "--threads", "1",
+                "--json");
+        String custom = run("--collimator", "custom", "--hole-diameter-mm", "1.11", "--septal-thickness-mm", "0.16",
+                "--hole-length-mm", "24.05", "--material", "lead", "--histories", "40000", "--seed", "3", "--threads",
+                "1", "--json");
+        assertThat(custom.replace("\"collimator\": \"custom\"", "\"collimator\": \"siemens-lehr\"")).isEqualTo(preset);
+    }
+
+    @Test
+    void waterMediumReportsTheScatterFraction() {
+        String s = run("--collimator", "siemens-lehr", "--medium", "water", "--histories", "60000", "--seed", "3",
+                "--threads", "1", "--json");
+        assertThat(s).contains("\"medium\": \"water\"").contains("\"fraction_medium_scatter\": 0.");
+        assertThat(s).doesNotContain("\"fraction_medium_scatter\": 0.00000");
+    }
+
+    @Test
+    void badCustomAndMediumOptionsNameTheOption() {
+        failsNaming("--hole-length-mm", "--collimator", "custom", "--hole-diameter-mm", "1.1",
+                "--septal-thickness-mm", "0.2");
+        failsNaming("--septal-thickness-mm", "--collimator", "custom", "--hole-diameter-mm", "1.1",
+                "--septal-thickness-mm", "-1", "--hole-length-mm", "24");
+        failsNaming("--material", "--collimator", "custom", "--hole-diameter-mm", "1.1", "--septal-thickness-mm",
+                "0.2", "--hole-length-mm", "24", "--material", "tungsten");
+        failsNaming("--hole-diameter-mm", "--collimator", "siemens-lehr", "--hole-diameter-mm", "1.1");
+        failsNaming("--medium", "--collimator", "siemens-lehr", "--medium", "oil");
+        failsNaming("--medium", "--collimator", "siemens-lehr", "--medium", "water", "--ideal-septa");
+        failsNaming("--backscatter-glass-mm", "--collimator", "siemens-lehr", "--backscatter-glass-mm", "-5");
+    }
+
     @Test
     void unknownPresetIsAnInputError() {
         CommandLine cl = new CommandLine(new CameraQcCommand());

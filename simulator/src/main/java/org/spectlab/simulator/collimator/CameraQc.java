@@ -11,7 +11,10 @@ import org.spectlab.simulator.run.BatchRunner;
  * <p>Differences from the NEMA procedure: the sensitivity source is a point (NEMA uses a 10 cm
  * dish; in air they agree for a source well inside the field of view); the LSF is the point-source
  * image summed along one axis (equal to the image of a line source in air); no background or dead
- * time. With the {@link CollimatorModel#GEOMETRIC} model collimator scatter is not modelled (reported
+ * time. With {@link QcMedium#WATER} the source sits in NEMA NU 1's water scattering medium
+ * ({@code WaterSlab}: the gap to the collimator filled with water and 50 mm of water behind the
+ * source), which the "system spatial resolution with scatter" measurement uses; the result then
+ * also holds the scatter fraction in the window. With the {@link CollimatorModel#GEOMETRIC} model collimator scatter is not modelled (reported
  * as 0); with {@link CollimatorModel#MONTE_CARLO} penetration, septal scatter and lead x-rays come
  * from {@link CollimatorTransport} and the energy deposit from the crystal response. The energy
  * FWHM is measured on the spectrum inside the energy window (lead x-ray peaks lie outside). The image
@@ -43,6 +46,7 @@ public final class CameraQc {
         double fGeo = windowTotal > 0 ? res.windowGeometric() / windowTotal : 0;
         double fPen = windowTotal > 0 ? res.windowPenetration() / windowTotal : 0;
         double fSca = windowTotal > 0 ? res.windowCollimatorScatter() / windowTotal : 0;
+        double fMed = windowTotal > 0 ? res.windowMediumScatter() / windowTotal : 0;
         double[] inWindow = res.spectrum().clone();
         for (int i = 0; i < inWindow.length; i++) {
             double centre = (i + 0.5) * setup.spectrumBinKeV();
@@ -53,7 +57,7 @@ public final class CameraQc {
         double eFwhm = Profiles.widthAtFractionOrNaN(inWindow, setup.spectrumBinKeV(), 0.5);
         double analytic = GeometricResponse.of(setup.holes(), r.backGapMm()).efficiency();
         return new CameraQcResult(res.windowEfficiency() * perMBq, res.windowEfficiencyStdError() * perMBq, fwhm, fwtm,
-                fGeo, fPen, fSca, eFwhm, analytic, res.histories());
+                fGeo, fPen, fSca, fMed, eFwhm, analytic, res.histories());
     }
 
     /** The point-source setup a request runs (image and spectrum sampling chosen from the physics). */
@@ -71,7 +75,7 @@ public final class CameraQc {
         if (mc) {
             s = s.withMonteCarlo(r.crystalThicknessMm(), true);
         }
-        s = s.withDetectorLayers(r.coverAluminiumMm(), r.backscatterGlassMm());
+        s = s.withDetectorLayers(r.coverAluminiumMm(), r.backscatterGlassMm()).withMedium(r.medium());
         int strata = PointSourceSimulation.strata(s);
         int perBatch = (int) Math.max(1, r.histories() / (batches * strata));
         return s.withHistoriesPerBatch(perBatch);

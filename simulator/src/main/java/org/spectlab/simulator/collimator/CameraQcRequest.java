@@ -33,12 +33,14 @@ import org.spectlab.simulator.detector.EnergyResolution;
  *                            {@link NaiCrystal#DEFAULT_COVER_ALUMINIUM_MM})
  * @param backscatterGlassMm  glass-equivalent backscatter compartment behind the crystal, mm (Monte
  *                            Carlo model; default 0, none)
+ * @param medium              around the source: {@link QcMedium#AIR} (default) or {@link QcMedium#WATER}
+ *                            (NEMA NU 1's with-scatter set-up; Monte Carlo model only)
  */
 public record CameraQcRequest(CollimatorSpec collimator, double distanceMm, double energyKeV, double leadMuPerMm,
                               double intrinsicFwhmMm, EnergyResolution resolution, EnergyWindow window,
                               double photonsPerDecay, double backGapMm, double detectorHalfWidthMm, long histories,
                               long seed, int threads, CollimatorModel collimatorModel, double crystalThicknessMm,
-                              double coverAluminiumMm, double backscatterGlassMm) {
+                              double coverAluminiumMm, double backscatterGlassMm, QcMedium medium) {
 
     /** Validates the fields that {@link PointSourceSetup} does not. */
     public CameraQcRequest {
@@ -46,6 +48,7 @@ public record CameraQcRequest(CollimatorSpec collimator, double distanceMm, doub
         Objects.requireNonNull(collimatorModel, "collimatorModel");
         Objects.requireNonNull(resolution, "resolution");
         Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(medium, "medium");
         if (!(photonsPerDecay > 0) || photonsPerDecay > 10) {
             throw InputException.field("photons per decay", "must be in (0, 10], got " + photonsPerDecay);
         }
@@ -68,7 +71,7 @@ public record CameraQcRequest(CollimatorSpec collimator, double distanceMm, doub
                            long seed, int threads, CollimatorModel collimatorModel, double crystalThicknessMm) {
         this(collimator, distanceMm, energyKeV, leadMuPerMm, intrinsicFwhmMm, resolution, window, photonsPerDecay,
                 backGapMm, detectorHalfWidthMm, histories, seed, threads, collimatorModel, crystalThicknessMm,
-                NaiCrystal.DEFAULT_COVER_ALUMINIUM_MM, 0.0);
+                NaiCrystal.DEFAULT_COVER_ALUMINIUM_MM, 0.0, QcMedium.AIR);
     }
 
     /** A request with the {@link CollimatorModel#GEOMETRIC} model and a 3/8 inch crystal. */
@@ -98,34 +101,41 @@ public record CameraQcRequest(CollimatorSpec collimator, double distanceMm, doub
     public CameraQcRequest withDistanceMm(double d) {
         return new CameraQcRequest(collimator, d, energyKeV, leadMuPerMm, intrinsicFwhmMm, resolution, window,
                 photonsPerDecay, backGapMm, detectorHalfWidthMm, histories, seed, threads, collimatorModel,
-                crystalThicknessMm, coverAluminiumMm, backscatterGlassMm);
+                crystalThicknessMm, coverAluminiumMm, backscatterGlassMm, medium);
     }
 
     /** A copy with another history count, seed and thread count. */
     public CameraQcRequest withRun(long newHistories, long newSeed, int newThreads) {
         return new CameraQcRequest(collimator, distanceMm, energyKeV, leadMuPerMm, intrinsicFwhmMm, resolution,
                 window, photonsPerDecay, backGapMm, detectorHalfWidthMm, newHistories, newSeed, newThreads,
-                collimatorModel, crystalThicknessMm, coverAluminiumMm, backscatterGlassMm);
+                collimatorModel, crystalThicknessMm, coverAluminiumMm, backscatterGlassMm, medium);
     }
 
     /** A copy with another intrinsic FWHM, mm. */
     public CameraQcRequest withIntrinsicFwhmMm(double f) {
         return new CameraQcRequest(collimator, distanceMm, energyKeV, leadMuPerMm, f, resolution, window,
                 photonsPerDecay, backGapMm, detectorHalfWidthMm, histories, seed, threads, collimatorModel,
-                crystalThicknessMm, coverAluminiumMm, backscatterGlassMm);
+                crystalThicknessMm, coverAluminiumMm, backscatterGlassMm, medium);
     }
 
     /** A copy with other detector layers: aluminium cover and backscatter glass, mm. */
     public CameraQcRequest withDetectorLayers(double newCoverAluminiumMm, double newBackscatterGlassMm) {
         return new CameraQcRequest(collimator, distanceMm, energyKeV, leadMuPerMm, intrinsicFwhmMm, resolution, window,
                 photonsPerDecay, backGapMm, detectorHalfWidthMm, histories, seed, threads, collimatorModel,
-                crystalThicknessMm, newCoverAluminiumMm, newBackscatterGlassMm);
+                crystalThicknessMm, newCoverAluminiumMm, newBackscatterGlassMm, medium);
+    }
+
+    /** A copy with another medium around the source. */
+    public CameraQcRequest withMedium(QcMedium newMedium) {
+        return new CameraQcRequest(collimator, distanceMm, energyKeV, leadMuPerMm, intrinsicFwhmMm, resolution, window,
+                photonsPerDecay, backGapMm, detectorHalfWidthMm, histories, seed, threads, collimatorModel,
+                crystalThicknessMm, coverAluminiumMm, backscatterGlassMm, newMedium);
     }
 
     /** A copy with another collimator model. */
     public CameraQcRequest withCollimatorModel(CollimatorModel model) {
         return new CameraQcRequest(collimator, distanceMm, energyKeV, leadMuPerMm, intrinsicFwhmMm, resolution, window,
                 photonsPerDecay, backGapMm, detectorHalfWidthMm, histories, seed, threads, model, crystalThicknessMm,
-                coverAluminiumMm, backscatterGlassMm);
+                coverAluminiumMm, backscatterGlassMm, medium);
     }
 }

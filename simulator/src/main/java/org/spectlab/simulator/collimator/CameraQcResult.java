@@ -15,12 +15,16 @@ package org.spectlab.simulator.collimator;
  * @param fractionCollimatorScatter     share scattered in the septa or emitted as lead K x-rays
  *                                      (Monte Carlo collimator model; 0 with the geometric model,
  *                                      which has no interactions in the lead)
+ * @param fractionMediumScatter         share of in-window counts scattered in the water medium
+ *                                      (the scatter fraction of the with-scatter set-up; 0 in air).
+ *                                      Independent of the three collimator shares, which add up to 1
+ *                                      over all counts
  * @param energyFwhmKeV                 FWHM of the measured photopeak, keV
  * @param analyticEfficiency            exact ideal-septa geometric efficiency (reference), per photon
  * @param histories                     photons simulated
  */
 public record CameraQcResult(double sensitivityCpsPerMBq, double sensitivityStdErrorCpsPerMBq, double fwhmMm,
                              double fwtmMm, double fractionGeometric, double fractionPenetration,
-                             double fractionCollimatorScatter, double energyFwhmKeV, double analyticEfficiency,
+                             double fractionCollimatorScatter, double fractionMediumScatter, double energyFwhmKeV, double analyticEfficiency,
                              long histories) {
 }

@@ -13,6 +13,8 @@ import org.spectlab.simulator.run.TallySet;
  * @param windowPenetration            in-window fraction that crossed septal lead without interacting
  * @param windowCollimatorScatter      in-window fraction scattered in the septa or emitted as lead
  *                                     K x-rays (Monte Carlo collimator model only; else 0)
+ * @param windowMediumScatter          in-window fraction scattered in the water medium (whatever it
+ *                                     did in the collimator; 0 in air)
  * @param image                        in-window image, fraction of emitted photons per pixel
  *                                     (row-major, x fastest, n × n)
  * @param imagePixels                  image side n
@@ -24,7 +26,7 @@ import org.spectlab.simulator.run.TallySet;
  */
 public record PointSourceResult(double windowEfficiency, double windowEfficiencyStdError, double detectedEfficiency,
                                 double detectedEfficiencyStdError, double windowGeometric, double windowPenetration,
-                                double windowCollimatorScatter, double[] image, int imagePixels, double pixelMm, double[] spectrum,
+                                double windowCollimatorScatter, double windowMediumScatter, double[] image, int imagePixels, double pixelMm, double[] spectrum,
                                 double spectrumBinKeV, long histories) {
     static final String IMAGE = "image.stratum";
     static final String SPECTRUM = "spectrum.stratum";
@@ -43,6 +45,7 @@ public record PointSourceResult(double windowEfficiency, double windowEfficiency
         double geo = 0;
         double pen = 0;
         double sca = 0;
+        double med = 0;
         long total = 0;
         for (int k = 0; k < PointSourceSimulation.strata(setup); k++) {
             long nk = t.counter(HISTORIES + k);
@@ -64,6 +67,7 @@ public record PointSourceResult(double windowEfficiency, double windowEfficiency
             geo += f * s[PointSourceSimulation.WINDOW_GEOMETRIC_W];
             pen += f * s[PointSourceSimulation.WINDOW_PENETRATION_W];
             sca += f * s[PointSourceSimulation.WINDOW_SCATTER_W];
+            med += f * s[PointSourceSimulation.WINDOW_MEDIUM_W];
             double[] im = t.tally(IMAGE + k).toDoubleArray();
             for (int i = 0; i < im.length; i++) {
                 image[i] += f * im[i];
@@ -73,7 +77,7 @@ public record PointSourceResult(double windowEfficiency, double windowEfficiency
                 spectrum[i] += f * sp[i];
             }
         }
-        return new PointSourceResult(win, Math.sqrt(winVar), det, Math.sqrt(detVar), geo, pen, sca, image, n,
+        return new PointSourceResult(win, Math.sqrt(winVar), det, Math.sqrt(detVar), geo, pen, sca, med, image, n,
                 setup.pixelMm(), spectrum, setup.spectrumBinKeV(), total);
     }
 

@@ -43,13 +43,16 @@ import org.spectlab.simulator.detector.EnergyResolution;
  *                            {@link NaiCrystal#DEFAULT_COVER_ALUMINIUM_MM})
  * @param backscatterGlassMm  glass-equivalent backscatter compartment behind the crystal, mm (Monte
  *                            Carlo model; default 0, none)
+ * @param medium              around the source: {@link QcMedium#AIR} (default) or
+ *                            {@link QcMedium#WATER} (the water slab of {@link QcMedium}; needs the
+ *                            Monte Carlo model)
  */
 public record PointSourceSetup(HexagonalHoleArray holes, double backGapMm, double distanceMm, double energyKeV,
                                double leadMuPerMm, double intrinsicFwhmMm, EnergyResolution resolution,
                                EnergyWindow window, double detectorHalfWidthMm, int imagePixels, double pixelMm,
                                double spectrumBinKeV, int historiesPerBatch, CollimatorModel collimatorModel,
                                double crystalThicknessMm, boolean leadFluorescence, double coverAluminiumMm,
-                               double backscatterGlassMm) {
+                               double backscatterGlassMm, QcMedium medium) {
 
     /** NaI(Tl) thickness of the default setup, 3/8 inch, mm. */
     public static final double DEFAULT_CRYSTAL_MM = 9.525;
@@ -73,6 +76,11 @@ public record PointSourceSetup(HexagonalHoleArray holes, double backGapMm, doubl
         check("histories per batch", historiesPerBatch >= 1, historiesPerBatch);
         check("cover aluminium (mm)", coverAluminiumMm >= 0 && coverAluminiumMm <= 10, coverAluminiumMm);
         check("backscatter glass (mm)", backscatterGlassMm >= 0 && backscatterGlassMm <= 200, backscatterGlassMm);
+        Objects.requireNonNull(medium, "medium");
+        if (medium == QcMedium.WATER && collimatorModel != CollimatorModel.MONTE_CARLO) {
+            throw InputException.field("medium", "water needs the monte-carlo collimator model (photons scattered in "
+                    + "the water reach the collimator from every direction)");
+        }
     }
 
     /** A setup with the default detector layers (see the record components). */
@@ -83,7 +91,7 @@ public record PointSourceSetup(HexagonalHoleArray holes, double backGapMm, doubl
                             double crystalThicknessMm, boolean leadFluorescence) {
         this(holes, backGapMm, distanceMm, energyKeV, leadMuPerMm, intrinsicFwhmMm, resolution, window,
                 detectorHalfWidthMm, imagePixels, pixelMm, spectrumBinKeV, historiesPerBatch, collimatorModel,
-                crystalThicknessMm, leadFluorescence, NaiCrystal.DEFAULT_COVER_ALUMINIUM_MM, 0.0);
+                crystalThicknessMm, leadFluorescence, NaiCrystal.DEFAULT_COVER_ALUMINIUM_MM, 0.0, QcMedium.AIR);
     }
 
     /** A setup with the {@link CollimatorModel#GEOMETRIC} model (see the record components). */
@@ -101,21 +109,33 @@ public record PointSourceSetup(HexagonalHoleArray holes, double backGapMm, doubl
         return new PointSourceSetup(holes, backGapMm, distanceMm, energyKeV, leadMuPerMm, intrinsicFwhmMm, resolution,
                 window, detectorHalfWidthMm, imagePixels, pixelMm, spectrumBinKeV, historiesPerBatch,
                 CollimatorModel.MONTE_CARLO, newCrystalThicknessMm, newLeadFluorescence, coverAluminiumMm,
-                backscatterGlassMm);
+                backscatterGlassMm, medium);
     }
 
     /** A copy with other detector layers (aluminium cover, backscatter glass), mm. */
     public PointSourceSetup withDetectorLayers(double newCoverAluminiumMm, double newBackscatterGlassMm) {
         return new PointSourceSetup(holes, backGapMm, distanceMm, energyKeV, leadMuPerMm, intrinsicFwhmMm, resolution,
                 window, detectorHalfWidthMm, imagePixels, pixelMm, spectrumBinKeV, historiesPerBatch, collimatorModel,
-                crystalThicknessMm, leadFluorescence, newCoverAluminiumMm, newBackscatterGlassMm);
+                crystalThicknessMm, leadFluorescence, newCoverAluminiumMm, newBackscatterGlassMm, medium);
     }
 
     /** A copy with another number of photons per batch and stratum. */
     public PointSourceSetup withHistoriesPerBatch(int newHistoriesPerBatch) {
         return new PointSourceSetup(holes, backGapMm, distanceMm, energyKeV, leadMuPerMm, intrinsicFwhmMm, resolution,
                 window, detectorHalfWidthMm, imagePixels, pixelMm, spectrumBinKeV, newHistoriesPerBatch,
-                collimatorModel, crystalThicknessMm, leadFluorescence, coverAluminiumMm, backscatterGlassMm);
+                collimatorModel, crystalThicknessMm, leadFluorescence, coverAluminiumMm, backscatterGlassMm, medium);
+    }
+
+    /** A copy with another medium around the source. */
+    public PointSourceSetup withMedium(QcMedium newMedium) {
+        return new PointSourceSetup(holes, backGapMm, distanceMm, energyKeV, leadMuPerMm, intrinsicFwhmMm, resolution,
+                window, detectorHalfWidthMm, imagePixels, pixelMm, spectrumBinKeV, historiesPerBatch, collimatorModel,
+                crystalThicknessMm, leadFluorescence, coverAluminiumMm, backscatterGlassMm, newMedium);
+    }
+
+    /** True when the source sits in the water scattering medium. */
+    public boolean waterMedium() {
+        return medium == QcMedium.WATER;
     }
 
     /** The crystal with its cover and backscatter compartment (Monte Carlo model). */

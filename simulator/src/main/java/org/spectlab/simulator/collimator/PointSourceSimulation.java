@@ -22,7 +22,15 @@ import org.spectlab.simulator.run.TallySet;
  * towards the field of view), the rest of the forward hemisphere. Each stratum's estimate is its
  * mean photon weight times its solid-angle fraction Ω/4π; the sum is unbiased (stratified
  * sampling). Directions outside the strata cannot be detected (ideal septa), cannot land in the
- * field of view (straight rays), or move away from the collimator.
+ * field of view (straight rays), or move away from the collimator. With the source in water
+ * ({@link QcMedium#WATER}) the strata cover the whole sphere (the rest of the forward hemisphere and
+ * the backward one are strata too), because a photon scattered in the water may reach the collimator
+ * from any emission direction.
+ *
+ * <p><b>Medium.</b> In water, each photon is first followed through the {@link WaterSlab} and enters
+ * the collimator where, in the direction and with the energy with which, it reaches the face;
+ * in-window counts of photons scattered in the water are tallied apart (their share is the scatter
+ * fraction of the set-up).
  *
  * <p><b>Collimator.</b> The lattice is shifted by a uniform random vector in a unit cell for every
  * photon. A photon whose entry and exit point lie in the same hole passes (geometric); otherwise,
@@ -46,7 +54,7 @@ import org.spectlab.simulator.run.TallySet;
  */
 public final class PointSourceSimulation {
     /** Slots in the per-stratum sums tally. */
-    static final int SUM_SLOTS = 9;
+    static final int SUM_SLOTS = 11;
     static final int REACHED_W = 0;
     static final int REACHED_W2 = 1;
     static final int WINDOW_GEOMETRIC_W = 2;
@@ -56,6 +64,9 @@ public final class PointSourceSimulation {
     static final int REACHED_PENETRATION_W = 6;
     static final int WINDOW_SCATTER_W = 7;
     static final int REACHED_SCATTER_W = 8;
+    /** In-window and reached weight of photons scattered in the water medium (any collimator component). */
+    static final int WINDOW_MEDIUM_W = 9;
+    static final int REACHED_MEDIUM_W = 10;
     /** Photons per incident energy of the crystal response matrix (Monte Carlo model). */
     static final int CRYSTAL_HISTORIES_PER_KEV = 4000;
 
@@ -92,19 +103,24 @@ public final class PointSourceSimulation {
      * response (simulated once per run from a stream derived from the run's seed); both null for the
      * geometric model.
      */
-    record Prepared(CollimatorTransport transport, CrystalResponse crystal, int[] historiesPerStratum) {
+    record Prepared(CollimatorTransport transport, CrystalResponse crystal, WaterSlab water,
+                    int[] historiesPerStratum) {
         static Prepared of(PointSourceSetup s, long seed) {
             int strata = strata(s);
             int[] uniform = new int[strata];
             java.util.Arrays.fill(uniform, s.historiesPerBatch());
             if (!s.monteCarlo()) {
-                return new Prepared(null, null, uniform);
+                return new Prepared(null, null, null, uniform);
             }
+            // scattered photons forced into a cone of 3 times the collimator's widest geometric
+            // acceptance (penetration and septal scatter reach a little beyond it)
+            WaterSlab w = s.waterMedium()
+                    ? WaterSlab.of(s.distanceMm(), s.energyKeV(), 3.0 * s.holes().maxAcceptanceTan()) : null;
             CollimatorTransport t = s.idealSepta() ? CollimatorTransport.blackSepta(s.holes())
                     : CollimatorTransport.of(s.holes(), s.energyKeV() + 1.0, s.leadFluorescence());
             CrystalResponse c = CrystalResponse.simulate(s.crystal(), 5.0,
                     s.energyKeV() + 2.0, 1.0, CRYSTAL_HISTORIES_PER_KEV, seed ^ 0x5DEECE66DL);
-            return new Prepared(t, c, allocate(s, seed, new Prepared(t, c, new int[strata])));
+            return new Prepared(t, c, w, allocate(s, seed, new Prepared(t, c, w, new int[strata])));
         }
 
         /**
@@ -112,7 +128,8 @@ public final class PointSourceSimulation {
          * {@link #PILOT_HISTORIES} photons per stratum (its own stream, so a pure function of setup and
          * seed) estimates each stratum's probability p_k of reaching the field of view; the
          * {@code strata × historiesPerBatch} photons of a batch are then shared in proportion to
-         * Ω_k·sqrt(p_k(1 - p_k)) (the allocation of least variance for the detected fraction), with
+         * Ω_k·sqrt(p_k(1 - p_k)) (the allocation of least variance for the detected fraction; with
+         * weighted photons, Ω_k times the standard deviation of the detected weight), with
          * at least 10 % of a uniform share per stratum. Any allocation is unbiased; this one keeps
          * the wide strata, whose rare photons scattered or fluoresced in the lead carry large
          * weights, from dominating the variance.
@@ -121,15 +138,19 @@ public final class PointSourceSimulation {
             int strata = strata(s);
             int[] pilot = new int[strata];
             java.util.Arrays.fill(pilot, PILOT_HISTORIES);
-            Worker w = new Worker(s, new Prepared(pilotPhysics.transport(), pilotPhysics.crystal(), pilot));
+            Worker w = new Worker(s, new Prepared(pilotPhysics.transport(), pilotPhysics.crystal(),
+                    pilotPhysics.water(), pilot));
             w.runBatch(0, org.spectlab.simulator.run.BatchRandom.stream(seed ^ 0x2545F4914F6CDD1DL, 0));
             double[] weight = new double[strata];
             double total = 0;
             for (int k = 0; k < strata; k++) {
-                double reached = w.tallies().tally(PointSourceResult.SUMS + k).toDoubleArray()[REACHED_W];
-                double p = reached / PILOT_HISTORIES;
+                double[] sums = w.tallies().tally(PointSourceResult.SUMS + k).toDoubleArray();
+                double mean = sums[REACHED_W] / PILOT_HISTORIES;
+                // standard deviation of a photon's weight reaching the field of view: sqrt(p (1 - p))
+                // for analog photons (weight 1), the general form for weighted ones (water)
+                double sd = Math.sqrt(Math.max(0.0, sums[REACHED_W2] / PILOT_HISTORIES - mean * mean));
                 double[] c = stratumCosines(s, k);
-                weight[k] = 0.5 * (c[1] - c[0]) * Math.sqrt(p * (1 - p));
+                weight[k] = 0.5 * (c[1] - c[0]) * sd;
                 total += weight[k];
             }
             long budget = (long) strata * s.historiesPerBatch();
@@ -149,9 +170,13 @@ public final class PointSourceSimulation {
      * Number of solid-angle strata of a setup: the inner cone; for penetrable septa the annuli out
      * to the field-of-view corners, in tanθ steps of a factor 2 from the cone's edge (so that the
      * small angles, where septal penetration concentrates, get as many photons as the wide ones);
-     * for the Monte Carlo model the rest of the forward hemisphere.
+     * for the Monte Carlo model the rest of the forward hemisphere; in water also the backward
+     * hemisphere.
      */
     static int strata(PointSourceSetup s) {
+        if (s.waterMedium()) {
+            return 1 + annuli(s) + 2;
+        }
         if (s.idealSepta()) {
             return 1;
         }
@@ -190,7 +215,10 @@ public final class PointSourceSimulation {
             double hi = stratum == annuli ? tanOuter : Math.min(tanOuter, 2.0 * lo);
             return new double[] {cosOfTan(hi), cosOfTan(lo)};
         }
-        return new double[] {0.0, cosOfTan(tanOuter)};
+        if (stratum == annuli + 1) {
+            return new double[] {0.0, cosOfTan(tanOuter)};
+        }
+        return new double[] {-1.0, 0.0};
     }
 
     /** The per-thread worker: owns its scratch buffers and tallies. */
@@ -199,6 +227,12 @@ public final class PointSourceSimulation {
         private final CollimatorTransport transport;
         private final CrystalResponse crystal;
         private final CollimatorTransport.Photon photon = CollimatorTransport.photon();
+        private final WaterSlab water;
+        private final double[] mediumPos = new double[3];
+        private final double[] mediumDir = new double[3];
+        private final double[] mediumState = new double[2];
+        private final org.spectlab.simulator.interaction.ScatteredPhoton mediumScatter =
+                new org.spectlab.simulator.interaction.ScatteredPhoton();
         private final int[] historiesPerStratum;
         private final TallySet tallies = TallySet.create();
         private final int strata;
@@ -219,6 +253,7 @@ public final class PointSourceSimulation {
             this.s = s;
             this.transport = prepared.transport();
             this.crystal = prepared.crystal();
+            this.water = prepared.water();
             this.historiesPerStratum = prepared.historiesPerStratum();
             int n = s.imagePixels();
             strata = strata(s);
@@ -341,7 +376,10 @@ public final class PointSourceSimulation {
             }
         }
 
-        /** One stratum with the Monte Carlo collimator and the crystal response (analog, weight 1). */
+        /**
+         * One stratum with the Monte Carlo collimator and the crystal response (analog, weight 1 in
+         * air; in water the weight of the directional biasing, see {@link WaterSlab}).
+         */
         private void runStratumTransport(int k, UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gauss,
                                          EnergyResolution.Sampler energy) {
             final double z = s.distanceMm();
@@ -365,8 +403,8 @@ public final class PointSourceSimulation {
             final int histories = historiesPerStratum[k];
             for (int h = 0; h < histories; h++) {
                 double dz = c0 + dc * rng.nextDouble();
-                if (dz <= 0) {
-                    continue; // parallel to the face: never reaches it
+                if (water == null && dz <= 0) {
+                    continue; // in air, parallel to the face or away from it: never reaches it
                 }
                 double sinT = Math.sqrt(Math.max(0.0, 1.0 - dz * dz));
                 double phi = 2.0 * Math.PI * rng.nextDouble();
@@ -376,7 +414,24 @@ public final class PointSourceSimulation {
                 double r2 = rng.nextDouble();
                 double sx = r1 * a1x + r2 * a2x;
                 double sy = r1 * a1y + r2 * a2y;
-                p.startAtFrontFace(sx + z * dx / dz, sy + z * dy / dz, dx, dy, dz, e0);
+                boolean mediumScattered = false;
+                double w = 1.0;
+                if (water == null) {
+                    p.startAtFrontFace(sx + z * dx / dz, sy + z * dy / dz, dx, dy, dz, e0);
+                } else {
+                    double[] md = mediumDir;
+                    md[0] = dx;
+                    md[1] = dy;
+                    md[2] = dz;
+                    mediumState[0] = e0;
+                    int scatters = water.transport(mediumPos, md, mediumState, rng, mediumScatter);
+                    if (scatters < 0) {
+                        continue;
+                    }
+                    mediumScattered = scatters > 0;
+                    w = mediumState[1];
+                    p.startAtFrontFace(sx + mediumPos[0], sy + mediumPos[1], md[0], md[1], md[2], mediumState[0]);
+                }
                 if (transport.transport(p, rng) != CollimatorTransport.EXIT_BACK) {
                     continue;
                 }
@@ -388,9 +443,12 @@ public final class PointSourceSimulation {
                 int component = p.component();
                 int slotReached = component == CollimatorTransport.GEOMETRIC ? REACHED_GEOMETRIC_W
                         : component == CollimatorTransport.PENETRATION ? REACHED_PENETRATION_W : REACHED_SCATTER_W;
-                sum[REACHED_W] += 1.0;
-                sum[REACHED_W2] += 1.0;
-                sum[slotReached] += 1.0;
+                sum[REACHED_W] += w;
+                sum[REACHED_W2] += w * w;
+                sum[slotReached] += w;
+                if (mediumScattered) {
+                    sum[REACHED_MEDIUM_W] += w;
+                }
                 double deposit = crystal.sampleDepositKeV(p.energyKeV(), rng);
                 if (deposit <= 0) {
                     continue;
@@ -398,16 +456,19 @@ public final class PointSourceSimulation {
                 double e = energy.measuredKeV(deposit);
                 int bin = (int) Math.floor(e * invBin);
                 if (bin >= 0 && bin < nBins) {
-                    spec[bin] += 1.0;
+                    spec[bin] += w;
                 }
                 if (e >= lo && e < hi) {
                     sum[slotReached == REACHED_GEOMETRIC_W ? WINDOW_GEOMETRIC_W
-                            : slotReached == REACHED_PENETRATION_W ? WINDOW_PENETRATION_W : WINDOW_SCATTER_W] += 1.0;
-                    sum[WINDOW_W2] += 1.0;
+                            : slotReached == REACHED_PENETRATION_W ? WINDOW_PENETRATION_W : WINDOW_SCATTER_W] += w;
+                    sum[WINDOW_W2] += w * w;
+                    if (mediumScattered) {
+                        sum[WINDOW_MEDIUM_W] += w;
+                    }
                     int ix = (int) Math.floor(x * invPix + centre);
                     int iy = (int) Math.floor(y * invPix + centre);
                     if (ix >= 0 && ix < n && iy >= 0 && iy < n) {
-                        img[iy * n + ix] += 1.0;
+                        img[iy * n + ix] += w;
                     }
                 }
             }
