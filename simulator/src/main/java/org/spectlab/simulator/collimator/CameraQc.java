@@ -60,16 +60,57 @@ public final class CameraQc {
                 fGeo, fPen, fSca, fMed, eFwhm, analytic, res.histories());
     }
 
+    /**
+     * In-window planar sensitivity of a source emitting several lines, cps/MBq, with the Monte Carlo
+     * collimator model: for each line a point-source run as {@code base} describes it (window,
+     * camera, distance, medium; its energy and yield are replaced by the line's), summed with the
+     * line yields. Photons of a line above the window count in it through penetration, septal and
+     * crystal scatter and lead x-rays; lines more than 5 σ of the energy resolution below the
+     * window's lower edge cannot reach it and are skipped. Line l runs with seed
+     * {@code base.seed() * 1000003 + l} and {@code base.histories()} photons.
+     *
+     * @param energiesKeV line energies, keV
+     * @param yields      photons per decay of each line
+     * @return {sensitivity, its Monte Carlo standard error}, cps/MBq
+     */
+    public static double[] lineSumSensitivityCpsPerMBq(CameraQcRequest base, double[] energiesKeV, double[] yields) {
+        if (base.collimatorModel() != CollimatorModel.MONTE_CARLO) {
+            throw new IllegalArgumentException("the line sum runs the monte-carlo collimator model (its lead tables "
+                    + "hold at every line energy)");
+        }
+        double lower = base.window().lowerKeV();
+        double sum = 0;
+        double variance = 0;
+        for (int l = 0; l < energiesKeV.length; l++) {
+            double e = energiesKeV[l];
+            if (e + 5 * base.resolution().sigmaKeV(e) < lower) {
+                continue;
+            }
+            PointSourceSetup s = setup(base, e);
+            PointSourceResult res = PointSourceSimulation.run(s, base.seed() * 1_000_003L + l,
+                    BatchRange.of(0, batches(base)), base.threads(), BatchRunner.ProgressListener.NONE);
+            sum += 1e6 * yields[l] * res.windowEfficiency();
+            double se = 1e6 * yields[l] * res.windowEfficiencyStdError();
+            variance += se * se;
+        }
+        return new double[] {sum, Math.sqrt(variance)};
+    }
+
     /** The point-source setup a request runs (image and spectrum sampling chosen from the physics). */
     public static PointSourceSetup setup(CameraQcRequest r) {
+        return setup(r, r.energyKeV());
+    }
+
+    /** The setup of a request with another photon energy, keV. */
+    private static PointSourceSetup setup(CameraQcRequest r, double energyKeV) {
         HexagonalHoleArray holes = HexagonalHoleArray.of(r.collimator());
         GeometricResponse g = GeometricResponse.of(holes, r.backGapMm());
         double fwhm = g.formulaSystemFwhmMm(r.distanceMm(), r.intrinsicFwhmMm());
         double pixel = fwhm / 10.0;
-        double spectrumBin = r.resolution().fwhmKeV(r.energyKeV()) / 20.0;
+        double spectrumBin = r.resolution().fwhmKeV(energyKeV) / 20.0;
         long batches = batches(r);
         boolean mc = r.collimatorModel() == CollimatorModel.MONTE_CARLO;
-        PointSourceSetup s = PointSourceSetup.of(holes, r.backGapMm(), r.distanceMm(), r.energyKeV(),
+        PointSourceSetup s = PointSourceSetup.of(holes, r.backGapMm(), r.distanceMm(), energyKeV,
                 r.leadMuPerMm(), r.intrinsicFwhmMm(), r.resolution(), r.window(), r.detectorHalfWidthMm(),
                 IMAGE_PIXELS, pixel, spectrumBin, 1);
         if (mc) {

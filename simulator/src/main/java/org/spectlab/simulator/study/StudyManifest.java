@@ -7,9 +7,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.spectlab.core.projection.EnergyWindow;
+import org.spectlab.simulator.collimator.CameraQc;
+import org.spectlab.simulator.collimator.CameraQcRequest;
+import org.spectlab.simulator.collimator.CollimatorModel;
+import org.spectlab.simulator.collimator.QcMedium;
 import org.spectlab.simulator.ct.SimulatedCt;
 import org.spectlab.simulator.spect.CollimatorComponents;
 import org.spectlab.simulator.spect.ForcedDetectionSimulation;
+import org.spectlab.simulator.spect.SpectCamera;
 import org.spectlab.simulator.spect.SpectResult;
 import org.spectlab.simulator.spect.SpectScenario;
 
@@ -44,6 +49,44 @@ public final class StudyManifest {
     public static final double ERROR_PIXEL_FRACTION = 0.1;
 
     private StudyManifest() {
+    }
+
+    /** Source to collimator distance of the planar sensitivity run, mm (NEMA NU 1's 100 mm). */
+    static final double PLANAR_SOURCE_DISTANCE_MM = 100.0;
+    /** Photons per emission line of the planar sensitivity run (statistical error ~1 % for a LEHR). */
+    static final long PLANAR_HISTORIES_PER_LINE = 1_000_000L;
+
+    /**
+     * The planar sensitivity with the Monte Carlo collimator model ({@link CameraQc}): the study's
+     * camera (collimator, back gap, crystal and its layers, energy resolution, first window) and every
+     * emission line of the scenario, a point source in air at {@link #PLANAR_SOURCE_DISTANCE_MM}
+     * within a 400 mm square field of view; seed from the study's seed.
+     *
+     * @return {cps/MBq, standard error}
+     */
+    static double[] monteCarloPlanarSensitivity(StudyConfig config, SpectScenario scenario, int threads) {
+        SpectCamera camera = scenario.camera();
+        var lines = scenario.lines();
+        EnergyWindow window = camera.windows().get(0);
+        double[] energies = new double[lines.size()];
+        double[] yields = new double[lines.size()];
+        double strongest = 0.5 * (window.lowerKeV() + window.upperKeV());
+        double strongestYield = -1;
+        for (int l = 0; l < energies.length; l++) {
+            energies[l] = lines.get(l).energyKeV();
+            yields[l] = lines.get(l).yieldPerDecay();
+            if (yields[l] > strongestYield && window.contains(energies[l])) {
+                strongestYield = yields[l];
+                strongest = energies[l];
+            }
+        }
+        // the request's own energy only has to lie in the window (the line sum runs every line)
+        CameraQcRequest base = new CameraQcRequest(camera.collimator(), PLANAR_SOURCE_DISTANCE_MM, strongest, 1.0,
+                camera.intrinsicFwhmMm(), camera.energyResolution(), window, 1.0, camera.backGapMm(), 200.0,
+                PLANAR_HISTORIES_PER_LINE, config.simulation().seed(), Math.max(1, threads),
+                CollimatorModel.MONTE_CARLO, camera.crystalThicknessMm(), camera.coverAluminiumMm(),
+                camera.backscatterGlassMm(), QcMedium.AIR);
+        return CameraQc.lineSumSensitivityCpsPerMBq(base, energies, yields);
     }
 
     /**
@@ -118,11 +161,23 @@ public final class StudyManifest {
             wo.put("expected_total", total);
         }
         // What a clinic's planar calibration would measure (source in air, first window): reconstruction
-        // needs it for Bq/mL (spectlab reconstruct --sensitivity-cps-per-mbq). Geometric collimator response
-        // whatever camera.collimator_model says: the nominal-geometry figure a reconstruction models.
-        root.putObject("camera").put("planar_sensitivity_cps_per_mbq",
-                ForcedDetectionSimulation.planarSensitivityCpsPerMBq(scenario,
-                        config.simulation().toOptions(1)));
+        // needs it for Bq/mL (spectlab reconstruct --sensitivity-cps-per-mbq). It follows the collimator
+        // model the projections were simulated with; the ideal-septa figure is always recorded beside it.
+        ObjectNode cam = root.putObject("camera");
+        double geometric = ForcedDetectionSimulation.planarSensitivityCpsPerMBq(scenario,
+                config.simulation().toOptions(1));
+        if (config.camera().collimatorModel() == CollimatorModel.MONTE_CARLO) {
+            double[] mc = monteCarloPlanarSensitivity(config, scenario, threads);
+            cam.put("planar_sensitivity_cps_per_mbq", mc[0]);
+            cam.put("planar_sensitivity_std_error_cps_per_mbq", mc[1]);
+            cam.put("planar_sensitivity_model", "monte-carlo: point source in air at "
+                    + (int) PLANAR_SOURCE_DISTANCE_MM + " mm, every line, penetration, septal scatter, lead x-rays and "
+                    + "the crystal response");
+        } else {
+            cam.put("planar_sensitivity_cps_per_mbq", geometric);
+            cam.put("planar_sensitivity_model", "geometric: ideal septa, every line, crystal response");
+        }
+        cam.put("planar_sensitivity_geometric_cps_per_mbq", geometric);
         double mrse = r.meanRelativeStdError(ERROR_PIXEL_FRACTION);
         if (Double.isFinite(mrse)) {
             root.put("mean_relative_standard_error", mrse);

@@ -159,6 +159,10 @@ class SpectStudyTest {
         assertThat(m.get("counts").get("windows").get(0).get("expected_total").asDouble())
                 .isCloseTo(outcome.result().primarySum(0) + outcome.result().scatterSum(0), within(1e-6));
         assertThat(m.get("mean_relative_standard_error").asDouble()).isBetween(0.0, 1.0);
+        // geometric collimator model: the planar sensitivity is the ideal-septa figure, both keys equal
+        assertThat(m.get("camera").get("planar_sensitivity_model").asText()).startsWith("geometric");
+        assertThat(m.get("camera").get("planar_sensitivity_cps_per_mbq").asDouble())
+                .isEqualTo(m.get("camera").get("planar_sensitivity_geometric_cps_per_mbq").asDouble()).isPositive();
         assertThat(m.get("provenance").get("cross_sections").asText()).contains("XCOM");
         assertThat(m.get("provenance").get("scattering_functions").asText()).contains("EPDL97");
         assertThat(m.get("provenance").get("decay_data").asText()).contains("DDEP");
@@ -269,6 +273,18 @@ class SpectStudyTest {
         JsonNode w0 = new ObjectMapper().readTree(Files.readString(out.resolve("study.json"))).get("counts")
                 .get("windows").get(0);
         assertThat(w0.get("expected_penetration").asDouble()).isCloseTo(sums[2], within(1e-4 * sumT));
+        // the planar sensitivity follows the collimator model: Monte Carlo (penetration, septal scatter,
+        // lead x-rays) with its standard error, the ideal-septa figure beside it. LEHR at 140.5 keV:
+        // penetration and septal scatter add a few per cent (CameraQcTest: ~3-6 %), the Monte Carlo error
+        // is ~1 %; the crystal response is the same in both. So MC / geometric within [0.97, 1.15].
+        JsonNode cam = new ObjectMapper().readTree(Files.readString(out.resolve("study.json"))).get("camera");
+        double mc = cam.get("planar_sensitivity_cps_per_mbq").asDouble();
+        double se = cam.get("planar_sensitivity_std_error_cps_per_mbq").asDouble();
+        double geo = cam.get("planar_sensitivity_geometric_cps_per_mbq").asDouble();
+        System.out.printf("planar sensitivity: monte-carlo %.2f ± %.2f, geometric %.2f cps/MBq%n", mc, se, geo);
+        assertThat(cam.get("planar_sensitivity_model").asText()).startsWith("monte-carlo");
+        assertThat(se).isPositive().isLessThan(0.03 * mc);
+        assertThat(mc / geo).isBetween(0.97, 1.15);
         assertThat(w0.get("expected_total").asDouble()).isCloseTo(sumT, within(1e-4 * sumT));
         String csv = Files.readString(out.resolve("spect/spectrum.csv"));
         assertThat(csv).contains("\nenergy_keV,primary,scatter,penetration,collimator_scatter,lead_xray\n");
