@@ -11,6 +11,7 @@ import org.spectlab.core.grid.Grid3;
 import org.spectlab.core.projection.EnergyWindow;
 import org.spectlab.simulator.collimator.CollimatorModel;
 import org.spectlab.simulator.collimator.CollimatorTransport;
+import org.spectlab.simulator.crystal.NaiCrystal;
 import org.spectlab.simulator.interaction.ScatteredPhoton;
 import org.spectlab.simulator.run.BatchRange;
 import org.spectlab.simulator.run.BatchRunner;
@@ -36,8 +37,17 @@ import org.spectlab.simulator.transport.AttenuationSource;
  *
  * <p>With {@link CollimatorModel#MONTE_CARLO} in the options, a photon leaving the patient towards
  * the detector (whatever its angle) enters the collimator face at its real position and is
- * transported through the septa ({@link CollimatorTransport}); it reaches the crystal at its exit
- * position, direction and energy (the image point is its straight extension over the back gap).
+ * transported through the septa ({@link CollimatorTransport}); it leaves the back face at its exit
+ * position, direction and energy, crosses the gap to the detector's cover (the crystal's front face
+ * lies at {@link SpectCamera#crystalFrontGapMm()}) and is followed through cover, crystal and
+ * backscatter compartment one by one ({@link NaiCrystal#depositKeV(double, double, double, double,
+ * UniformRandomProvider, NaiCrystal.Scratch)}): its deposited energy is that history's, and its
+ * position the energy-weighted mean of its deposits (depth of interaction: a photon arriving at
+ * angle α lands about its interaction depth × tan α beyond its entry point, which matters for the
+ * oblique photons that penetrate or scatter in the septa). With the geometric collimator the
+ * photons arrive within a few degrees of normal; they are placed at the image plane (the straight
+ * extension over the back gap, which ends at the crystal's mean interaction depth) and their deposit
+ * is sampled from the tabulated crystal response.
  * Detected photons that crossed lead are tallied by what happened there, as penetration,
  * collimator scatter and lead K x-rays ({@link CollimatorComponents}); primary and scatter then
  * hold the photons that passed through the holes alone. Forced detection has no Monte Carlo
@@ -224,6 +234,7 @@ public final class AnalogSimulation {
         private final double[] pos = new double[3];
         private final double[] dir = new double[3];
         private final ScatteredPhoton scattered = new ScatteredPhoton();
+        private final NaiCrystal.Scratch crystalScratch = NaiCrystal.scratch();
         private final double[] viewCos;
         private final double[] viewSin;
         private final double[] viewWeight;
@@ -361,6 +372,7 @@ public final class AnalogSimulation {
             double ai;
             double zi;
             int component = order == 0 ? PRIMARY : SCATTER;
+            double deposit;
             if (transport == null) {
                 if (!physics.holes.passesSameHole(a, z, du, dz, dn)) {
                     return;
@@ -368,16 +380,21 @@ public final class AnalogSimulation {
                 double toImage = (physics.holes.lengthMm() + s.camera().backGapMm()) / dn;
                 ai = a + toImage * du + physics.intrinsicSigmaMm * gauss.sample();
                 zi = z + toImage * dz + physics.intrinsicSigmaMm * gauss.sample();
+                deposit = physics.crystal.sampleDepositKeV(e, rng);
             } else {
                 CollimatorTransport.Photon p = photon;
                 p.startAtFrontFace(a, z, du, dz, dn, e);
                 if (transport.transport(p, rng) != CollimatorTransport.EXIT_BACK) {
                     return;
                 }
-                double toImage = s.camera().backGapMm() / p.dz();
-                ai = p.x() + toImage * p.dx() + physics.intrinsicSigmaMm * gauss.sample();
-                zi = p.y() + toImage * p.dy() + physics.intrinsicSigmaMm * gauss.sample();
+                // from the collimator's back face to the front of the cover, then through the detector
+                // layers: the event sits at the energy-weighted mean of this photon's deposits
+                double toCover = (s.camera().crystalFrontGapMm() - s.camera().coverAluminiumMm()) / p.dz();
                 e = p.energyKeV();
+                NaiCrystal.Scratch cs = crystalScratch;
+                deposit = physics.nai.depositKeV(e, p.dx(), p.dy(), p.dz(), rng, cs);
+                ai = p.x() + toCover * p.dx() + cs.meanXMm() + physics.intrinsicSigmaMm * gauss.sample();
+                zi = p.y() + toCover * p.dy() + cs.meanYMm() + physics.intrinsicSigmaMm * gauss.sample();
                 int lead = p.component();
                 if (lead == CollimatorTransport.PENETRATION) {
                     component = PENETRATION;
@@ -387,7 +404,6 @@ public final class AnalogSimulation {
                     component = LEAD_XRAY;
                 }
             }
-            double deposit = physics.crystal.sampleDepositKeV(e, rng);
             if (deposit <= 0) {
                 return;
             }
