@@ -27,10 +27,11 @@ import org.spectlab.simulator.run.TallySet;
  * the backward one are strata too), because a photon scattered in the water may reach the collimator
  * from any emission direction.
  *
- * <p><b>Medium.</b> In water, each photon is first followed through the {@link WaterSlab} and enters
- * the collimator where, in the direction and with the energy with which, it reaches the face;
- * in-window counts of photons scattered in the water are tallied apart (their share is the scatter
- * fraction of the set-up).
+ * <p><b>Medium.</b> In water, each photon is first followed through the water slab
+ * ({@code WaterSlab}, with directional biasing: photons then carry weights) and enters the
+ * collimator where, in the direction and with the energy with which, it reaches the face; in-window
+ * counts of photons scattered in the water are tallied apart (their share is the scatter fraction
+ * of the set-up).
  *
  * <p><b>Collimator.</b> The lattice is shifted by a uniform random vector in a unit cell for every
  * photon. A photon whose entry and exit point lie in the same hole passes (geometric); otherwise,
