@@ -46,7 +46,7 @@ import org.spectlab.simulator.spect.SpectScenario;
  * part (primaries and blurring of every view), so ε grows with the histories until that part is
  * small. The gain is therefore quoted with its history count.
  *
- * <p>Run (about 2 minutes on 2 quiet cores with the defaults):
+ * <p>Run (85 s on 2 cores shared with other jobs at load 8 with the defaults, less when quiet):
  * <pre>
  * mvn -B -o -pl benchmarks -am package -DskipTests
  * java -cp benchmarks/target/benchmarks.jar org.spectlab.benchmarks.ForcedDetectionEfficiencyBenchmark \

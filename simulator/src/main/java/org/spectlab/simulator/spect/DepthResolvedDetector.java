@@ -41,7 +41,11 @@ import java.util.function.DoubleUnaryOperator;
  * lattice blur is clamped at 0, so images there are too wide by the shortfall.
  */
 final class DepthResolvedDetector {
-    /** Variance (px² per axis) of the three-pixel deposit of {@link #depositSpread}: the least that suits every fraction. */
+    /**
+     * Variance (px² per axis) of the three-pixel deposit of {@link #depositSpread}: the least for
+     * which its weights stay non-negative at every fraction (at a fraction of 1/2 the outer weight is
+     * (v + 1/4 - 1/2)/2).
+     */
     static final double SPREAD_PX2 = 0.25;
     /** Second moment (px² per axis) that integration over a pixel adds to an image (Sheppard's correction). */
     static final double PIXEL_PX2 = 1.0 / 12;

@@ -39,8 +39,9 @@ import org.spectlab.simulator.run.BatchRunner;
  * degrees wide); the response is Gaussian with the exact second moment of the geometric response,
  * and the images' second moments include the pixel's integration (as an analog camera bins
  * photons); primaries are evaluated at voxel centres (attenuation from the centre), the spread of
- * emission points inside the voxel entering as its variance (Δ²/12 per axis) only. The analog simulation ({@link AnalogSimulation}) has
- * none of these approximations in the patient and collimator and is the reference in tests.
+ * emission points inside the voxel entering as its variance (Δ²/12 per axis) only. The analog
+ * simulation ({@link AnalogSimulation}) has none of these approximations in the patient and
+ * collimator and is the reference in tests.
  *
  * <p>Determinism: sites come from batches with their own (seed, batch) streams and are projected in
  * batch order, each view by one thread, so outputs are bit-identical for any thread count.
