@@ -36,9 +36,12 @@ import org.spectlab.simulator.run.BatchRunner;
  * Approximations (stated for validation): the parallel-hole collimator is geometric (no septal
  * penetration or scatter; appropriate for low-energy photons in low-energy collimators); the
  * angular density and attenuation are taken along the hole axis (the acceptance cone is a few
- * degrees wide); the response is Gaussian with the exact second moment of the geometric response;
- * primaries are evaluated at voxel centres. The analog simulation ({@link AnalogSimulation}) has
- * none of these approximations in the patient and collimator and is the reference in tests.
+ * degrees wide); the response is Gaussian with the exact second moment of the geometric response,
+ * and the images' second moments include the pixel's integration (as an analog camera bins
+ * photons); primaries are evaluated at voxel centres (attenuation from the centre), the spread of
+ * emission points inside the voxel entering as its variance (Δ²/12 per axis) only. The analog
+ * simulation ({@link AnalogSimulation}) has none of these approximations in the patient and
+ * collimator and is the reference in tests.
  *
  * <p>Determinism: sites come from batches with their own (seed, batch) streams and are projected in
  * batch order, each view by one thread, so outputs are bit-identical for any thread count.
@@ -363,7 +366,7 @@ public final class ForcedDetectionSimulation {
                     for (int w = 0; w < windows; w++) {
                         values[2 * w] = reach * accept[w];
                     }
-                    detector.deposit(radius - b, a * invPix + halfCols, z * invPix + halfRows, values);
+                    detector.depositSpread(radius - b, a * invPix + halfCols, z * invPix + halfRows, values);
                 }
             }
             // scatter: forced detection at every stored site
@@ -403,7 +406,7 @@ public final class ForcedDetectionSimulation {
                     }
                 }
             }
-            detector.blurInto(viewOut);
+            detector.blurInto(viewOut, extraColsPx2(angle), extraRowsPx2());
             double timeFactor = s.timePerViewS() * s.viewDecayFactor(v);
             int off = v * rows * cols;
             for (int c = 0; c < components; c++) {
@@ -417,6 +420,37 @@ public final class ForcedDetectionSimulation {
                 specP[e] *= timeFactor;
                 specS[e] *= timeFactor;
             }
+        }
+
+        /**
+         * Variance (px²) along columns that each component's image still needs after the detector's
+         * lattice blur (see {@link DepthResolvedDetector}): for primaries, deposited at voxel centres,
+         * the spread of emission points inside the voxel (uniform: Δ²/12 per axis, projected onto the
+         * column axis (cos θ, sin θ) as (Δx² cos²θ + Δy² sin²θ)/12); for scatter, deposited
+         * bilinearly, the difference between the three-pixel deposit and the bilinear one.
+         */
+        private double[] extraColsPx2(double angleRad) {
+            Grid3 g = s.grid();
+            double c = Math.cos(angleRad);
+            double sn = Math.sin(angleRad);
+            double voxel = (g.voxelXMm() * g.voxelXMm() * c * c + g.voxelYMm() * g.voxelYMm() * sn * sn)
+                    / (12 * s.pixelSizeMm() * s.pixelSizeMm());
+            return extraPx2(voxel);
+        }
+
+        /** As {@link #extraColsPx2} along rows (z): Δz²/12 for primaries. */
+        private double[] extraRowsPx2() {
+            Grid3 g = s.grid();
+            return extraPx2(g.voxelZMm() * g.voxelZMm() / (12 * s.pixelSizeMm() * s.pixelSizeMm()));
+        }
+
+        private double[] extraPx2(double primaryPx2) {
+            double[] extra = new double[components];
+            java.util.Arrays.fill(extra, DepthResolvedDetector.SPREAD_PX2 - DepthResolvedDetector.BILINEAR_PX2);
+            for (int w = 0; w < windows; w++) {
+                extra[2 * w] = primaryPx2;
+            }
+            return extra;
         }
 
         /** Adds a scatter contribution's window shares into {@code values}; true when anything counts. */
