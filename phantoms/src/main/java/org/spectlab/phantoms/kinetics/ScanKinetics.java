@@ -1,0 +1,182 @@
+package org.spectlab.phantoms.kinetics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.spectlab.core.error.InputException;
+import org.spectlab.core.grid.Grid3;
+import org.spectlab.phantoms.model.Phantom;
+import org.spectlab.phantoms.model.Region;
+import org.spectlab.phantoms.voxel.Voxeliser;
+
+/**
+ * The activity at the start of an acquisition split voxel by voxel into kinetic groups, and each
+ * group's time course during the acquisition, so that a simulation can let every group's activity
+ * change while the views are acquired (the bladder filling, the blood clearing).
+ *
+ * <p>A group is a compartment of a {@link TracerKinetics} (an agent's anatomical group after folding,
+ * or a label of a phantom config's own compartments). Every region of the phantom belongs to at most
+ * one group (lesions to their host organ's group); its concentration at any time t is its concentration
+ * at the scan start times {@code A_g(t) / A_g(t0)}. The split is exact under partial volume: each group
+ * is voxelised on its own (the phantom with every other group's regions at zero concentration), so a
+ * voxel shared by, say, liver and remainder holds one entry per group with that group's share of its
+ * activity, and the entries of a voxel add up to the voxel of the phantom rendered at {@code t0} (to
+ * float rounding).
+ *
+ * <p>Model and approximations: within a group the concentration is uniform over the group's regions
+ * (scaled by each region's weight, e.g. a lesion's uptake ratio) at every time, so a group's shape never
+ * changes, only its amount; lesions follow their host group's curve; the in-phantom share of a group
+ * (e.g. the remainder's) is constant in time.
+ *
+ * <p>Entries are sorted by voxel (ascending), then group; arrays returned are copies.
+ */
+public final class ScanKinetics {
+    private final List<String> groups;
+    private final TracerKinetics kinetics;
+    private final double scanStartH;
+    private final int[] entryVoxel;
+    private final byte[] entryGroup;
+    private final float[] entryConcentrationBqPerMl;
+
+    private ScanKinetics(List<String> groups, TracerKinetics kinetics, double scanStartH, int[] entryVoxel,
+                         byte[] entryGroup, float[] entryConcentrationBqPerMl) {
+        this.groups = List.copyOf(groups);
+        this.kinetics = kinetics;
+        this.scanStartH = scanStartH;
+        this.entryVoxel = entryVoxel;
+        this.entryGroup = entryGroup;
+        this.entryConcentrationBqPerMl = entryConcentrationBqPerMl;
+    }
+
+    /**
+     * Voxelises each group of a phantom on its own.
+     *
+     * @param voxeliser   the voxeliser that rendered {@code atStart}
+     * @param grid        the grid
+     * @param atStart     the phantom with every region at its concentration at the scan start, Bq/mL
+     * @param regionGroup the group (a compartment of {@code kinetics}) of each region, in region order;
+     *                    null for a region without activity
+     * @param kinetics    the groups' time courses
+     * @param scanStartH  the scan start after administration, h
+     */
+    public static ScanKinetics render(Voxeliser voxeliser, Grid3 grid, Phantom atStart, List<String> regionGroup,
+                                      TracerKinetics kinetics, double scanStartH) {
+        List<Region> regions = atStart.regions();
+        if (regionGroup.size() != regions.size()) {
+            throw new IllegalArgumentException(regionGroup.size() + " region groups for " + regions.size() + " regions");
+        }
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int i = 0; i < regions.size(); i++) {
+            String g = regionGroup.get(i);
+            if (g != null && !index.containsKey(g)) {
+                kinetics.retention(g);
+                index.put(g, index.size());
+            }
+        }
+        if (index.size() > Byte.MAX_VALUE) {
+            throw InputException.field("kinetics", "at most " + Byte.MAX_VALUE + " kinetic groups, got " + index.size());
+        }
+        List<String> names = new ArrayList<>(index.keySet());
+        int nv = grid.voxelCount();
+        float[][] byGroup = new float[names.size()][];
+        int entries = 0;
+        for (int g = 0; g < names.size(); g++) {
+            List<Region> only = new ArrayList<>(regions.size());
+            boolean active = false;
+            for (int i = 0; i < regions.size(); i++) {
+                Region r = regions.get(i);
+                boolean mine = names.get(g).equals(regionGroup.get(i));
+                only.add(mine ? r : r.withConcentration(0));
+                active |= mine && r.concentrationBqPerMl() > 0;
+            }
+            if (!active) {
+                // nothing at the scan start: no entries (decaysPerStartActivityS says whether that is allowed)
+                byGroup[g] = new float[0];
+                continue;
+            }
+            byGroup[g] = voxeliser.render(grid, Phantom.of(atStart.name(), only, atStart.backgroundMaterial()))
+                    .activity().data();
+            for (float c : byGroup[g]) {
+                if (c > 0) {
+                    entries++;
+                }
+            }
+        }
+        int[] voxel = new int[entries];
+        byte[] group = new byte[entries];
+        float[] conc = new float[entries];
+        int e = 0;
+        for (int v = 0; v < nv; v++) {
+            for (int g = 0; g < byGroup.length; g++) {
+                if (byGroup[g].length == 0) {
+                    continue;
+                }
+                float c = byGroup[g][v];
+                if (c > 0) {
+                    voxel[e] = v;
+                    group[e] = (byte) g;
+                    conc[e++] = c;
+                }
+            }
+        }
+        return new ScanKinetics(names, kinetics, scanStartH, voxel, group, conc);
+    }
+
+    /** The groups of the phantom's regions, in first-region order (some may hold nothing at the scan start). */
+    public List<String> groups() {
+        return groups;
+    }
+
+    /** Scan start after administration, h. */
+    public double scanStartH() {
+        return scanStartH;
+    }
+
+    /** The time courses. */
+    public TracerKinetics kinetics() {
+        return kinetics;
+    }
+
+    /** Number of (voxel, group) entries. */
+    public int entries() {
+        return entryVoxel.length;
+    }
+
+    /** Voxel index of each entry (copy). */
+    public int[] entryVoxels() {
+        return entryVoxel.clone();
+    }
+
+    /** Group index (into {@link #groups()}) of each entry (copy). */
+    public byte[] entryGroups() {
+        return entryGroup.clone();
+    }
+
+    /** Concentration of each entry's group in its voxel at the scan start, Bq/mL (copy). */
+    public float[] entryConcentrationsBqPerMl() {
+        return entryConcentrationBqPerMl.clone();
+    }
+
+    /**
+     * Decays of group {@code g} during {@code [t0 + offsetS, t0 + offsetS + durationS]} per unit of its
+     * activity at the scan start t0, s: {@code integral A_g(t) dt / A_g(t0)} (biological retention and
+     * physical decay, integrated exactly as sums of exponentials).
+     *
+     * @throws InputException when the group holds nothing at t0 but does during the window (it cannot
+     *                        be scaled from its scan-start activity)
+     */
+    public double decaysPerStartActivityS(int g, double offsetS, double durationS) {
+        String name = groups.get(g);
+        double decaysMBqS = kinetics.decaysMBqSIn(name, scanStartH + offsetS / 3600.0, durationS);
+        double startMBq = kinetics.activityMBqAt(name, scanStartH);
+        if (startMBq > 0) {
+            return decaysMBqS / startMBq;
+        }
+        if (decaysMBqS > 0) {
+            throw InputException.field("kinetics.time_h", "group '" + name + "' holds no activity at the scan start ("
+                    + scanStartH + " h) but gains some during the scan; start the scan later");
+        }
+        return 0;
+    }
+}
