@@ -35,22 +35,30 @@ public final class ScanKinetics {
     private final List<String> groups;
     private final TracerKinetics kinetics;
     private final double scanStartH;
-    private final int[] entryVoxel;
-    private final byte[] entryGroup;
-    private final float[] entryConcentrationBqPerMl;
+    private final Voxeliser voxeliser;
+    private final Grid3 grid;
+    private final Phantom atStart;
+    private final List<String> regionGroup;
+    /** The entries, voxelised on first use (a phantom rendered only for its truth never needs them). */
+    private Entries entries;
 
-    private ScanKinetics(List<String> groups, TracerKinetics kinetics, double scanStartH, int[] entryVoxel,
-                         byte[] entryGroup, float[] entryConcentrationBqPerMl) {
+    private record Entries(int[] voxel, byte[] group, float[] concentrationBqPerMl) {
+    }
+
+    private ScanKinetics(List<String> groups, TracerKinetics kinetics, double scanStartH, Voxeliser voxeliser,
+                         Grid3 grid, Phantom atStart, List<String> regionGroup) {
         this.groups = List.copyOf(groups);
         this.kinetics = kinetics;
         this.scanStartH = scanStartH;
-        this.entryVoxel = entryVoxel;
-        this.entryGroup = entryGroup;
-        this.entryConcentrationBqPerMl = entryConcentrationBqPerMl;
+        this.voxeliser = voxeliser;
+        this.grid = grid;
+        this.atStart = atStart;
+        this.regionGroup = regionGroup;
     }
 
     /**
-     * Voxelises each group of a phantom on its own.
+     * The kinetic groups of a phantom; each group is voxelised on its own when the entries are first
+     * asked for (one rendering of the phantom per group).
      *
      * @param voxeliser   the voxeliser that rendered {@code atStart}
      * @param grid        the grid
@@ -77,10 +85,23 @@ public final class ScanKinetics {
         if (index.size() > Byte.MAX_VALUE) {
             throw InputException.field("kinetics", "at most " + Byte.MAX_VALUE + " kinetic groups, got " + index.size());
         }
-        List<String> names = new ArrayList<>(index.keySet());
+        return new ScanKinetics(new ArrayList<>(index.keySet()), kinetics, scanStartH, voxeliser, grid, atStart,
+                new ArrayList<>(regionGroup));
+    }
+
+    private synchronized Entries split() {
+        if (entries == null) {
+            entries = voxelise();
+        }
+        return entries;
+    }
+
+    private Entries voxelise() {
+        List<Region> regions = atStart.regions();
+        List<String> names = groups;
         int nv = grid.voxelCount();
         float[][] byGroup = new float[names.size()][];
-        int entries = 0;
+        int count = 0;
         for (int g = 0; g < names.size(); g++) {
             List<Region> only = new ArrayList<>(regions.size());
             boolean active = false;
@@ -99,13 +120,13 @@ public final class ScanKinetics {
                     .activity().data();
             for (float c : byGroup[g]) {
                 if (c > 0) {
-                    entries++;
+                    count++;
                 }
             }
         }
-        int[] voxel = new int[entries];
-        byte[] group = new byte[entries];
-        float[] conc = new float[entries];
+        int[] voxel = new int[count];
+        byte[] group = new byte[count];
+        float[] conc = new float[count];
         int e = 0;
         for (int v = 0; v < nv; v++) {
             for (int g = 0; g < byGroup.length; g++) {
@@ -120,7 +141,7 @@ public final class ScanKinetics {
                 }
             }
         }
-        return new ScanKinetics(names, kinetics, scanStartH, voxel, group, conc);
+        return new Entries(voxel, group, conc);
     }
 
     /** The groups of the phantom's regions, in first-region order (some may hold nothing at the scan start). */
@@ -140,22 +161,22 @@ public final class ScanKinetics {
 
     /** Number of (voxel, group) entries. */
     public int entries() {
-        return entryVoxel.length;
+        return split().voxel().length;
     }
 
     /** Voxel index of each entry (copy). */
     public int[] entryVoxels() {
-        return entryVoxel.clone();
+        return split().voxel().clone();
     }
 
     /** Group index (into {@link #groups()}) of each entry (copy). */
     public byte[] entryGroups() {
-        return entryGroup.clone();
+        return split().group().clone();
     }
 
     /** Concentration of each entry's group in its voxel at the scan start, Bq/mL (copy). */
     public float[] entryConcentrationsBqPerMl() {
-        return entryConcentrationBqPerMl.clone();
+        return split().concentrationBqPerMl().clone();
     }
 
     /**
