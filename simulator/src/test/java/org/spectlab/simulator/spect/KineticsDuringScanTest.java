@@ -216,8 +216,19 @@ class KineticsDuringScanTest {
                     assertThat(primary).isCloseTo(expectedPrimary, within(1e-5 * expectedPrimary));
                 }
             }
-            // the two groups' scatter differ in time: a mixed-up group index would break the linearity
-            assertThat(sum(runs[0].scatter().get(0), VIEWS - 1)).isPositive();
+            // each unit run's scatter comes from its own source's half (slow below, fast above the middle
+            // row): a history's site must carry its own emission group, not another's (factor 5: the two
+            // halves are 84 mm apart, the scattered photons' spread is a few cm)
+            for (int g = 0; g < 2; g++) {
+                boolean lower = SCAN.groups().get(g).equals("slow");
+                double own = 0;
+                double other = 0;
+                for (int v = 0; v < VIEWS; v++) {
+                    own += half(runs[1 + g].scatter().get(0), v, lower);
+                    other += half(runs[1 + g].scatter().get(0), v, !lower);
+                }
+                assertThat(own).as((forced ? "forced" : "analog") + " group " + g).isGreaterThan(5 * other);
+            }
         }
     }
 
