@@ -18,8 +18,8 @@ import org.spectlab.phantoms.voxel.Voxeliser;
  * <p>A group is a compartment of a {@link TracerKinetics} (an agent's anatomical group after folding,
  * or a label of a phantom config's own compartments). Every region of the phantom belongs to at most
  * one group (lesions to their host organ's group); its concentration at any time t is its concentration
- * at the scan start times {@code A_g(t) / A_g(t0)}. The split is exact under partial volume: each group
- * is voxelised on its own (the phantom with every other group's regions at zero concentration), so a
+ * at the scan start times {@code A_g(t) / A_g(t0)}. The split is exact under partial volume: one
+ * voxelisation pass tallies each voxel's sub-samples by group ({@link Voxeliser#groupActivity}), so a
  * voxel shared by, say, liver and remainder holds one entry per group with that group's share of its
  * activity, and the entries of a voxel add up to the voxel of the phantom rendered at {@code t0} (to
  * float rounding).
@@ -57,8 +57,8 @@ public final class ScanKinetics {
     }
 
     /**
-     * The kinetic groups of a phantom; each group is voxelised on its own when the entries are first
-     * asked for (one rendering of the phantom per group).
+     * The kinetic groups of a phantom; the split is voxelised when the entries are first asked for (one
+     * more voxelisation pass of the phantom).
      *
      * @param voxeliser   the voxeliser that rendered {@code atStart}
      * @param grid        the grid
@@ -98,27 +98,15 @@ public final class ScanKinetics {
 
     private Entries voxelise() {
         List<Region> regions = atStart.regions();
-        List<String> names = groups;
+        int[] groupOfRegion = new int[regions.size()];
+        for (int i = 0; i < groupOfRegion.length; i++) {
+            groupOfRegion[i] = regionGroup.get(i) == null ? -1 : groups.indexOf(regionGroup.get(i));
+        }
+        float[][] byGroup = voxeliser.groupActivity(grid, atStart, groupOfRegion, groups.size());
         int nv = grid.voxelCount();
-        float[][] byGroup = new float[names.size()][];
         int count = 0;
-        for (int g = 0; g < names.size(); g++) {
-            List<Region> only = new ArrayList<>(regions.size());
-            boolean active = false;
-            for (int i = 0; i < regions.size(); i++) {
-                Region r = regions.get(i);
-                boolean mine = names.get(g).equals(regionGroup.get(i));
-                only.add(mine ? r : r.withConcentration(0));
-                active |= mine && r.concentrationBqPerMl() > 0;
-            }
-            if (!active) {
-                // nothing at the scan start: no entries (decaysPerStartActivityS says whether that is allowed)
-                byGroup[g] = new float[0];
-                continue;
-            }
-            byGroup[g] = voxeliser.render(grid, Phantom.of(atStart.name(), only, atStart.backgroundMaterial()))
-                    .activity().data();
-            for (float c : byGroup[g]) {
+        for (float[] a : byGroup) {
+            for (float c : a) {
                 if (c > 0) {
                     count++;
                 }
@@ -130,9 +118,6 @@ public final class ScanKinetics {
         int e = 0;
         for (int v = 0; v < nv; v++) {
             for (int g = 0; g < byGroup.length; g++) {
-                if (byGroup[g].length == 0) {
-                    continue;
-                }
                 float c = byGroup[g][v];
                 if (c > 0) {
                     voxel[e] = v;
