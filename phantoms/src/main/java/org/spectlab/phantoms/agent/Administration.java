@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -276,6 +278,14 @@ public final class Administration {
     /** Acquisition duration, s. */
     public double acquisitionS() {
         return acquisitionS;
+    }
+
+    /**
+     * The kinetic group (a compartment of {@link #kinetics()}) of each phantom region, in region order:
+     * a lesion's is its host organ's; null for a region that carries no activity.
+     */
+    public List<String> regionGroups() {
+        return Collections.unmodifiableList(Arrays.asList(regionGroup.clone()));
     }
 
     /** The phantom with every region at its concentration (Bq/mL) at {@code tH} hours. */

@@ -1,6 +1,7 @@
 package org.spectlab.phantoms.agent;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +61,11 @@ public record Agent(String key, String name, String nuclide, Route route, String
 
     /** Validates names, groups and sources; builds the model once to check it. */
     public Agent {
-        sources = Map.copyOf(sources);
+        // insertion-ordered copies: Map.copyOf iterates in an order that changes from one JVM run to the
+        // next, and phantom.json lists the sources in this order (studies must be byte-identical)
+        sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         compartments = List.copyOf(compartments);
-        start = Map.copyOf(start);
+        start = Collections.unmodifiableMap(new LinkedHashMap<>(start));
         checks = List.copyOf(checks);
         NuclideLibrary.get(nuclide);
         for (Compartment c : compartments) {

@@ -17,6 +17,7 @@ import org.spectlab.phantoms.agent.Agent;
 import org.spectlab.phantoms.agent.AgentLibrary;
 import org.spectlab.phantoms.shape.Aabb;
 import org.spectlab.phantoms.kinetics.Retention;
+import org.spectlab.phantoms.kinetics.ScanKinetics;
 import org.spectlab.phantoms.kinetics.TracerKinetics;
 import org.spectlab.phantoms.lesion.Lesion;
 import org.spectlab.phantoms.lesion.LesionInserter;
@@ -383,13 +384,23 @@ public final class PhantomConfig {
             Administration a = Administration.of(agentDose.agent(), agentDose.administeredMBq(), timeH,
                     agentDose.acquisitionS(), agentDose.reportTimesH(), agentDose.patientMassKg(), phantom, lesions,
                     wholePhantomVolumesMl(vp));
-            VoxelisedPhantom at = voxeliser.render(grid, a.phantomAt(timeH));
+            Phantom atStart = a.phantomAt(timeH);
+            VoxelisedPhantom at = voxeliser.render(grid, atStart);
             Volume cumulated = agentDose.acquisitionS() > 0 ? voxeliser.render(grid, a.phantomCumulated()).activity()
                     : null;
-            return new Rendered(at, PhantomTruth.of(at, lesions, timeH).withAdministration(a, cumulated));
+            return new Rendered(at, PhantomTruth.of(at, lesions, timeH).withAdministration(a, cumulated),
+                    ScanKinetics.render(voxeliser, grid, atStart, a.regionGroups(), a.kinetics(), timeH));
         }
         if (kinetics != null) {
-            vp = voxeliser.render(grid, kinetics.applyAt(vp, timeH));
+            Phantom atStart = kinetics.applyAt(vp, timeH);
+            vp = voxeliser.render(grid, atStart);
+            // each compartment of the config is a kinetic group: the regions of its label
+            List<String> groups = new ArrayList<>();
+            for (Region r : atStart.regions()) {
+                groups.add(kinetics.compartments().contains(r.label()) ? r.label() : null);
+            }
+            return new Rendered(vp, PhantomTruth.of(vp, lesions, timeH),
+                    ScanKinetics.render(voxeliser, grid, atStart, groups, kinetics, timeH));
         }
         return new Rendered(vp, PhantomTruth.of(vp, lesions, timeH));
     }
@@ -437,9 +448,15 @@ public final class PhantomConfig {
     /**
      * A rendered configuration.
      *
-     * @param phantom the voxelised phantom
-     * @param truth   its ground truth
+     * @param phantom      the voxelised phantom (activity at the scan start)
+     * @param truth        its ground truth
+     * @param scanKinetics the activity split by kinetic group and the groups' time courses during the
+     *                     scan, or null without kinetics (then only physical decay applies during the scan)
      */
-    public record Rendered(VoxelisedPhantom phantom, PhantomTruth truth) {
+    public record Rendered(VoxelisedPhantom phantom, PhantomTruth truth, ScanKinetics scanKinetics) {
+        /** A rendering without kinetics. */
+        public Rendered(VoxelisedPhantom phantom, PhantomTruth truth) {
+            this(phantom, truth, null);
+        }
     }
 }

@@ -46,6 +46,8 @@ final class SliceWorker {
     private final short[] near = new short[28];
     private int nearOwners;
     private final int[] labelTally;
+    /** Per-group concentration sums of the voxel being reduced, or null without a group split. */
+    private final double[] groupConc;
 
     SliceWorker(VoxelJob job) {
         this.job = job;
@@ -71,6 +73,7 @@ final class SliceWorker {
         keep = new int[job.regions.length];
         materialTally = new int[job.materialCount];
         labelTally = new int[job.labelCount];
+        groupConc = job.groupActivity == null ? null : new double[job.groupActivity.length];
     }
 
     private static double[] offsets(int count, double size) {
@@ -242,6 +245,11 @@ final class SliceWorker {
             job.fraction[out] = tag == job.fractionRegion + 1 ? 1f : 0f;
         } else {
             job.activity[out] = (float) job.concOfOwner[tag];
+            if (groupConc != null) {
+                for (int g = 0; g < groupConc.length; g++) {
+                    job.groupActivity[g][out] = g == job.groupOfOwner[tag] ? (float) job.concOfOwner[tag] : 0f;
+                }
+            }
             job.materials[out] = (short) job.materialOfOwner[tag];
             job.labels[out] = (short) job.labelOfOwner[tag];
         }
@@ -430,8 +438,12 @@ final class SliceWorker {
             int c = ownerTally[o];
             counts[o] += c;
             conc += c * job.concOfOwner[o];
+            if (groupConc != null && job.groupOfOwner[o] >= 0) {
+                groupConc[job.groupOfOwner[o]] += c * job.concOfOwner[o];
+            }
         }
         double inv = 1.0 / m3;
+        writeGroups(out, inv);
         if (job.fraction != null) {
             job.fraction[out] = (float) (ownerTally[job.fractionRegion + 1] * inv);
         } else {
@@ -476,6 +488,9 @@ final class SliceWorker {
             int o = buf[base + s];
             counts[o] += weight;
             conc += job.concOfOwner[o];
+            if (groupConc != null && job.groupOfOwner[o] >= 0) {
+                groupConc[job.groupOfOwner[o]] += job.concOfOwner[o];
+            }
             if (o == target) {
                 own++;
             }
@@ -483,6 +498,7 @@ final class SliceWorker {
             labelTally[job.labelOfOwner[o]]++;
         }
         double inv = 1.0 / len;
+        writeGroups(out, inv);
         if (job.fraction != null) {
             job.fraction[out] = (float) (own * inv);
         } else {
@@ -494,6 +510,17 @@ final class SliceWorker {
             int o = buf[base + s];
             materialTally[job.materialOfOwner[o]] = 0;
             labelTally[job.labelOfOwner[o]] = 0;
+        }
+    }
+
+    /** Writes voxel {@code out} of each group's activity, {@link #groupConc} times {@code inv}; clears the sums. */
+    private void writeGroups(int out, double inv) {
+        if (groupConc == null) {
+            return;
+        }
+        for (int g = 0; g < groupConc.length; g++) {
+            job.groupActivity[g][out] = (float) (groupConc[g] * inv);
+            groupConc[g] = 0;
         }
     }
 

@@ -36,8 +36,21 @@ final class VoxelJob {
     final short[] materials;
     final float[] fraction;
     final long[][] counts;
+    /** Group of each owner (index 0 = background), -1 for none; null unless activity is split by group. */
+    final int[] groupOfOwner;
+    /** Activity concentration by [group][voxel], Bq/mL, or null. */
+    final float[][] groupActivity;
 
     VoxelJob(Grid3 grid, Phantom phantom, int fractionRegion, int n, int refine, int threads) {
+        this(grid, phantom, fractionRegion, n, refine, threads, null, 0);
+    }
+
+    /**
+     * A job that also splits the activity by group: region r adds its concentration to group
+     * {@code groupOfRegion[r]} (negative: to none).
+     */
+    VoxelJob(Grid3 grid, Phantom phantom, int fractionRegion, int n, int refine, int threads, int[] groupOfRegion,
+             int groups) {
         this.n = n;
         this.refine = refine;
         this.threads = threads;
@@ -94,6 +107,17 @@ final class VoxelJob {
             fraction = new float[nv];
         }
         counts = new long[grid.nz()][nr + 1];
+        if (groupOfRegion == null) {
+            groupOfOwner = null;
+            groupActivity = null;
+        } else {
+            groupOfOwner = new int[nr + 1];
+            groupOfOwner[0] = -1;
+            for (int r = 0; r < nr; r++) {
+                groupOfOwner[r + 1] = groupOfRegion[r] < 0 ? -1 : groupOfRegion[r];
+            }
+            groupActivity = new float[groups][nv];
+        }
     }
 
     /** Voxel whose cell [i-1/2, i+1/2) holds continuous coordinate v (clamped to int range). */

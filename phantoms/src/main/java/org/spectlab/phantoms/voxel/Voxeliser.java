@@ -130,6 +130,29 @@ public final class Voxeliser {
     }
 
     /**
+     * The activity concentration (Bq/mL) split by group in one pass: element {@code [g][v]} is what the
+     * regions of group g contribute to voxel v of {@link #render}'s activity map (the same sub-samples,
+     * so the groups of a voxel add up to its activity to float rounding).
+     *
+     * @param groupOfRegion the group (0 .. groups - 1) of each region in region order, negative for none
+     * @param groups        number of groups
+     */
+    public float[][] groupActivity(Grid3 grid, Phantom phantom, int[] groupOfRegion, int groups) {
+        if (groupOfRegion.length != phantom.regions().size()) {
+            throw new IllegalArgumentException(groupOfRegion.length + " groups for " + phantom.regions().size()
+                    + " regions");
+        }
+        for (int g : groupOfRegion) {
+            if (g >= groups) {
+                throw new IllegalArgumentException("group " + g + " of " + groups);
+            }
+        }
+        VoxelJob job = new VoxelJob(grid, phantom, -1, n, refine, threads, groupOfRegion, groups);
+        job.run();
+        return job.groupActivity;
+    }
+
+    /**
      * The volume fraction (0..1) of one region in every voxel, after higher-priority regions have
      * overridden it.
      */

@@ -21,8 +21,11 @@ import org.spectlab.simulator.study.StudyConfig;
  * @param totalUnits views or batches of the whole run
  */
 public record ConfigIdentity(String configHash, long seed, WorkUnit unit, long totalUnits) {
-    /** Versions the hashed text: bump when the meaning of a configuration changes. */
-    private static final String HASH_PREFIX = "spectlab-config/1\n";
+    /**
+     * Versions the hashed text: bump when the meaning of a configuration changes (2: a phantom's
+     * kinetics now also act during the scan, so parts of a version-1 run must not merge with new ones).
+     */
+    private static final String HASH_PREFIX = "spectlab-config/2\n";
 
     /** The identity of a configuration. */
     public static ConfigIdentity of(StudyConfig config) {

@@ -67,6 +67,35 @@ public final class VoxelSource {
         return new VoxelSource(g, index, p, total);
     }
 
+    /**
+     * A source from (voxel, activity) entries, where a voxel may appear in several entries (e.g. one per
+     * kinetic group sharing it); {@link Sampler#sampleEntry} tells which entry a position came from.
+     *
+     * @param grid        the grid
+     * @param voxelIndex  voxel of each entry (not copied)
+     * @param activityBq  activity of each entry, Bq (≥ 0, not all zero; not copied)
+     */
+    public static VoxelSource ofEntries(Grid3 grid, int[] voxelIndex, double[] activityBq) {
+        if (voxelIndex.length != activityBq.length) {
+            throw new IllegalArgumentException("entry arrays differ in length");
+        }
+        double total = 0;
+        for (int e = 0; e < activityBq.length; e++) {
+            if (!(activityBq[e] >= 0) || Double.isInfinite(activityBq[e])) {
+                throw InputException.field("activity", "must be finite and non-negative; entry " + e + " has "
+                        + activityBq[e] + " Bq");
+            }
+            if (voxelIndex[e] < 0 || voxelIndex[e] >= grid.voxelCount()) {
+                throw new IllegalArgumentException("entry " + e + ": voxel " + voxelIndex[e] + " outside the grid");
+            }
+            total += activityBq[e];
+        }
+        if (!(total > 0)) {
+            throw InputException.field("activity", "the activity map is zero everywhere");
+        }
+        return new VoxelSource(grid, voxelIndex, activityBq, total);
+    }
+
     /** Total activity in the map, Bq. */
     public double totalActivityBq() {
         return totalActivityBq;
@@ -101,8 +130,18 @@ public final class VoxelSource {
 
         /** Writes a random emission position (x, y, z in mm) into {@code positionMm[0..2]}. */
         public void samplePositionMm(double[] positionMm) {
+            sampleEntry(positionMm);
+        }
+
+        /**
+         * Writes a random emission position (x, y, z in mm) into {@code positionMm[0..2]} and returns the
+         * entry (index into the active voxels of a map, or into the entries of {@link #ofEntries}) it
+         * came from. Uses the random stream exactly as {@link #samplePositionMm} does.
+         */
+        public int sampleEntry(double[] positionMm) {
             Grid3 g = source.grid;
-            int v = source.voxelIndex[voxelSampler.sample()];
+            int entry = voxelSampler.sample();
+            int v = source.voxelIndex[entry];
             int nx = g.nx();
             int ny = g.ny();
             int i = v % nx;
@@ -111,6 +150,7 @@ public final class VoxelSource {
             positionMm[0] = g.originXMm() + (i + rng.nextDouble() - 0.5) * g.voxelXMm();
             positionMm[1] = g.originYMm() + (j + rng.nextDouble() - 0.5) * g.voxelYMm();
             positionMm[2] = g.originZMm() + (k + rng.nextDouble() - 0.5) * g.voxelZMm();
+            return entry;
         }
     }
 }

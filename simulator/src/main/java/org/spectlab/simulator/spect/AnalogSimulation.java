@@ -25,8 +25,8 @@ import org.spectlab.simulator.transport.AttenuationSource;
 /**
  * Analog Monte Carlo of the acquisition: the reference the accelerated mode is tested against.
  *
- * <p>Each history is a photon emitted during one view chosen uniformly (with that view's decay
- * factor as its weight), followed through the patient with delta tracking and analog
+ * <p>Each history is a photon emitted during one view chosen uniformly, from a position sampled from
+ * the activity at the scan start, followed through the patient with delta tracking and analog
  * photoabsorption, Compton (bound) and Rayleigh scattering; when it leaves the patient towards that
  * view's detector it must pass the hexagonal hole array without touching a septum (ideal septa,
  * exact ray test at its real entry point), then reach the crystal's image plane, where it gets the
@@ -34,6 +34,16 @@ import org.spectlab.simulator.transport.AttenuationSource;
  * Gaussian energy resolution, and is counted in every window containing the measured energy.
  * Inefficient by nature (one photon in ~10^4 passes a clinical collimator), it is meant for small
  * reference problems.
+ *
+ * <p>Activity changing during the scan: a history emitted in view v from a voxel entry of kinetic
+ * group g ({@link KineticGroups}; without kinetics one group with physical decay) carries the weight
+ * {@code A(t0) Y N_views T / N x F[g][v]}, with A(t0) the total activity at the scan start, Y the
+ * photons per decay, T the time per view, N the histories and {@code F[g][v]} the mean of
+ * {@code A_g(t)/A_g(t0)} over v's time slot ({@link SpectScenario#viewFactor}). This is unbiased:
+ * the entry is drawn with probability {@code a_e / A(t0)} and the view with {@code 1 / N_views}, so
+ * the expected tally of a pixel of view v is {@code sum_e a_e F[g_e][v] T Y P_e(pixel)}, the
+ * photons emitted by each entry during v's slot times their detection probability; only the weights
+ * change, not the sampling, so a scenario without kinetics uses the random stream exactly as before.
  *
  * <p>With {@link CollimatorModel#MONTE_CARLO} in the options, a photon leaving the patient towards
  * the detector (whatever its angle) enters the collimator face at its real position and is
@@ -237,7 +247,10 @@ public final class AnalogSimulation {
         private final NaiCrystal.Scratch crystalScratch = NaiCrystal.scratch();
         private final double[] viewCos;
         private final double[] viewSin;
-        private final double[] viewWeight;
+        /** Weight of a history by [kinetic group][view]. */
+        private final double[][] viewWeight;
+        /** Kinetic group of each source entry, or null (group 0). */
+        private final byte[] entryGroup;
 
         Worker(PreparedPhysics physics, long totalHistories, int batches, boolean byOrder) {
             this.physics = physics;
@@ -277,15 +290,20 @@ public final class AnalogSimulation {
             int views = s.orbit().views();
             viewCos = new double[views];
             viewSin = new double[views];
-            viewWeight = new double[views];
-            // Each history stands for A_total * yield * (views * T) / N photons, emitted during its view.
+            int groups = s.kinetics() == null ? 1 : s.kinetics().groups();
+            viewWeight = new double[groups][views];
+            entryGroup = physics.entryGroup;
+            // Each history stands for A_total * yield * (views * T) / N photons at the scan start's rate,
+            // emitted during its view: times its group's mean activity relative to the start over the view
             double perHistory = physics.source.totalActivityBq() * physics.totalYield * views * s.timePerViewS()
                     / totalHistories;
             for (int v = 0; v < views; v++) {
                 double a = s.orbit().angleRad(v);
                 viewCos[v] = Math.cos(a);
                 viewSin[v] = Math.sin(a);
-                viewWeight[v] = perHistory * s.viewDecayFactor(v);
+                for (int g = 0; g < groups; g++) {
+                    viewWeight[g][v] = perHistory * s.viewFactor(g, v);
+                }
             }
         }
 
@@ -304,7 +322,8 @@ public final class AnalogSimulation {
             long interactions = 0;
             for (long h = 0; h < n; h++) {
                 int v = rng.nextInt(views);
-                positions.samplePositionMm(pos);
+                int entry = positions.sampleEntry(pos);
+                double[] weightOfView = viewWeight[entryGroup == null ? 0 : entryGroup[entry]];
                 Directions.isotropic(rng, dir);
                 double e = physics.lineEnergyKeV[lines.sample()];
                 int order = 0;
@@ -334,7 +353,7 @@ public final class AnalogSimulation {
                     }
                 }
                 if (alive) {
-                    detect(v, e, order, rng, gauss);
+                    detect(v, weightOfView[v], e, order, rng, gauss);
                 }
             }
             for (int c = 0; c < components; c++) {
@@ -354,7 +373,7 @@ public final class AnalogSimulation {
             tallies.count("histories", n);
         }
 
-        private void detect(int v, double e, int order, UniformRandomProvider rng,
+        private void detect(int v, double w, double e, int order, UniformRandomProvider rng,
                             ZigguratSampler.NormalizedGaussian gauss) {
             double c = viewCos[v];
             double sn = viewSin[v];
@@ -408,7 +427,6 @@ public final class AnalogSimulation {
                 return;
             }
             double measured = deposit + s.camera().energyResolution().sigmaKeV(deposit) * gauss.sample();
-            double w = viewWeight[v];
             double[] spec = spectrumScratch[component];
             int bin = (int) Math.floor(measured);
             if (bin >= 0 && bin < spec.length) {

@@ -39,9 +39,13 @@ import org.spectlab.simulator.run.BatchRunner;
  * degrees wide); the response is Gaussian with the exact second moment of the geometric response,
  * and the images' second moments include the pixel's integration (as an analog camera bins
  * photons); primaries are evaluated at voxel centres (attenuation from the centre), the spread of
- * emission points inside the voxel entering as its variance (Δ²/12 per axis) only. The analog
- * simulation ({@link AnalogSimulation}) has none of these approximations in the patient and
- * collimator and is the reference in tests.
+ * emission points inside the voxel entering as its variance (Δ²/12 per axis) only. Activity
+ * changing during the scan ({@link SpectScenario#kinetics()}): each view's primaries take every voxel's activity during the
+ * view's slot (its kinetic groups' scan-start activities times their view factors) and each scatter
+ * site its history's emission group's view factor, so one transport still serves every view (the
+ * sites are sampled from the scan-start activity; weighting them per view is unbiased for the same
+ * reason as in {@link AnalogSimulation}). The analog simulation ({@link AnalogSimulation}) has
+ * none of these approximations in the patient and collimator and is the reference in tests.
  *
  * <p>Determinism: sites come from batches with their own (seed, batch) streams and are projected in
  * batch order, each view by one thread, so outputs are bit-identical for any thread count.
@@ -171,7 +175,8 @@ public final class ForcedDetectionSimulation {
         }
         double[] probability = physics.lineYield.clone();
         ScatterSiteGenerator generator = new ScatterSiteGenerator(physics.source, physics.tracker, physics.compton,
-                physics.rayleigh, physics.lineEnergyKeV, probability, physics.cutoffKeV, options.maxScatterOrder());
+                physics.rayleigh, physics.lineEnergyKeV, probability, physics.cutoffKeV, options.maxScatterOrder(),
+                physics.entryGroup);
         long total = options.scatterHistories();
         // Each history starts with weight 1; it stands for A_total * yield_total / N photons per second.
         double normalisation = physics.source.totalActivityBq() * physics.totalYield / total;
@@ -242,7 +247,9 @@ public final class ForcedDetectionSimulation {
         private final double minDepthMm;
         private final double maxDepthMm;
         private final int[] activeVoxel;
+        /** Activity (Bq) of each active voxel at the scan start, or null with kinetics (then per view). */
         private final double[] activeBq;
+        private final KineticGroups kinetics;
 
         Projector(PreparedPhysics physics, SimulationOptions options, List<ScatterSites> batches) {
             this.physics = physics;
@@ -278,6 +285,12 @@ public final class ForcedDetectionSimulation {
             }
             this.minDepthMm = Math.max(0, minR - maxR);
             this.maxDepthMm = maxOrbit + maxR;
+            kinetics = s.kinetics();
+            if (kinetics != null) {
+                activeVoxel = kinetics.activeVoxels();
+                activeBq = null;
+                return;
+            }
             float[] c = s.activityBqPerMl().data();
             int n = 0;
             for (float v : c) {
@@ -334,6 +347,11 @@ public final class ForcedDetectionSimulation {
             double[] mu = new double[nm];
             double[] muCompton = new double[nm];
             double[] values = new double[components];
+            double[] voxelBq = activeBq;
+            if (kinetics != null) {
+                voxelBq = new double[activeVoxel.length];
+                kinetics.activityDuringViewBq(v, voxelBq);
+            }
             // primaries: deterministic, from voxel centres
             for (int line = 0; line < physics.lineEnergyKeV.length; line++) {
                 double e = physics.lineEnergyKeV[line];
@@ -357,7 +375,7 @@ public final class ForcedDetectionSimulation {
                     double z = g.zMm(k);
                     double a = frame.aMm(x, yy);
                     double b = frame.bMm(x, yy);
-                    double reach = activeBq[q] * y * physics.efficiency
+                    double reach = voxelBq[q] * y * physics.efficiency
                             * Math.exp(-frame.opticalDepth(a, b, z, mu));
                     specP[(int) e] += reach;
                     if (!any) {
@@ -386,6 +404,9 @@ public final class ForcedDetectionSimulation {
                     double a = frame.aMm(x, yy);
                     double b = frame.bMm(x, yy);
                     double base = sites.weight(q) * fourPiG / (2 * Math.PI);
+                    if (kinetics != null) {
+                        base *= kinetics.viewFactor(sites.group(q), v);
+                    }
                     java.util.Arrays.fill(values, 0);
                     boolean any = false;
                     // incoherent
@@ -407,7 +428,8 @@ public final class ForcedDetectionSimulation {
                 }
             }
             detector.blurInto(viewOut, extraColsPx2(angle), extraRowsPx2());
-            double timeFactor = s.timePerViewS() * s.viewDecayFactor(v);
+            // with kinetics the view's activity change is already in the deposits
+            double timeFactor = kinetics == null ? s.timePerViewS() * s.viewDecayFactor(v) : s.timePerViewS();
             int off = v * rows * cols;
             for (int c = 0; c < components; c++) {
                 double[] dst = projections[c];

@@ -6,6 +6,7 @@ import org.spectlab.core.material.Material;
 import org.spectlab.core.material.MaterialLibrary;
 import org.spectlab.core.nuclide.Nuclide;
 import org.spectlab.core.projection.AcquisitionGeometry;
+import org.spectlab.phantoms.kinetics.ScanKinetics;
 import org.spectlab.phantoms.voxel.VoxelisedPhantom;
 
 /** Builds simulation scenarios from voxelised phantoms. */
@@ -28,5 +29,27 @@ public final class PhantomScenarios {
         }
         return SpectScenario.of(phantom.grid(), phantom.materials().labels(), materials, phantom.activity(), nuclide,
                 1e-3, 15.0, camera, orbit, rows, cols, pixelSizeMm, timePerViewS);
+    }
+
+    /**
+     * The scenario with the phantom's kinetics during the scan: for each group g and view v,
+     * {@code viewFactor = decays_g(slot of v) / (A_g(t0) x timePerViewS)}, the slot starting
+     * {@code timeSlotOfView(v) x timePerViewS} after the scan start t0 ({@link ScanKinetics#scanStartH()}).
+     * A null {@code scan} leaves the scenario as it is (physical decay only).
+     */
+    public static SpectScenario withKinetics(SpectScenario scenario, ScanKinetics scan) {
+        if (scan == null) {
+            return scenario;
+        }
+        int views = scenario.orbit().views();
+        double t = scenario.timePerViewS();
+        double[][] factor = new double[scan.groups().size()][views];
+        for (int g = 0; g < factor.length; g++) {
+            for (int v = 0; v < views; v++) {
+                factor[g][v] = scan.decaysPerStartActivityS(g, scenario.timeSlotOfView(v) * t, t) / t;
+            }
+        }
+        return scenario.withKinetics(KineticGroups.of(scenario.grid(), scan.groups(), scan.entryVoxels(),
+                scan.entryGroups(), scan.entryConcentrationsBqPerMl(), factor));
     }
 }

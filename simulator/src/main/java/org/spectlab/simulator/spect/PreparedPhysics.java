@@ -24,7 +24,8 @@ import org.spectlab.simulator.xs.Process;
 /**
  * The physics of one scenario, prepared once and shared (read-only) by every thread: attenuation
  * tables (NIST XCOM), scattering samplers (EPDL97 form factors and scattering functions), the
- * voxel medium and source, the collimator's geometric response and the crystal's response.
+ * voxel medium and source (by kinetic group with {@link SpectScenario#kinetics()}), the collimator's
+ * geometric response and the crystal's response.
  */
 final class PreparedPhysics {
     final SpectScenario scenario;
@@ -32,6 +33,8 @@ final class PreparedPhysics {
     final VoxelMedium medium;
     final WoodcockTracker tracker;
     final VoxelSource source;
+    /** Kinetic group of each source entry, or null without kinetics (every emission in group 0). */
+    final byte[] entryGroup;
     final ScatteringAngleSampler[] compton;
     final ScatteringAngleSampler[] rayleigh;
     final GeometricResponse collimator;
@@ -77,7 +80,10 @@ final class PreparedPhysics {
         tables = MaterialTables.build(xs.length, source0, 5.0, maxLine + 2.0, 0.25);
         medium = VoxelMedium.of(s.grid(), s.materialOfVoxel(), tables);
         tracker = new WoodcockTracker(medium);
-        source = VoxelSource.of(s.activityBqPerMl());
+        KineticGroups kinetics = s.kinetics();
+        source = kinetics == null ? VoxelSource.of(s.activityBqPerMl())
+                : VoxelSource.ofEntries(s.grid(), kinetics.entryVoxels(), kinetics.entryBq());
+        entryGroup = kinetics == null ? null : kinetics.entryGroups();
         SpectCamera camera = s.camera();
         holes = HexagonalHoleArray.of(camera.collimator());
         collimator = GeometricResponse.of(holes, camera.backGapMm());

@@ -20,7 +20,9 @@ import org.spectlab.simulator.transport.WoodcockTracker;
  *
  * <p>Sites are recorded with the weight arriving at the site (before survival biasing): the forced
  * detection estimate at a site is that weight times the probability per steradian of scattering
- * towards the detector, which includes the scattering share of the total cross section.
+ * towards the detector, which includes the scattering share of the total cross section. Each site
+ * also keeps the kinetic group of its history's emission entry, so that each view can weight it by
+ * that group's activity during the view.
  */
 final class ScatterSiteGenerator {
     private static final double ROULETTE_WEIGHT = 0.05;
@@ -34,10 +36,11 @@ final class ScatterSiteGenerator {
     private final double[] lineProbability;
     private final double cutoffKeV;
     private final int maxOrder;
+    private final byte[] entryGroup;
 
     ScatterSiteGenerator(VoxelSource source, WoodcockTracker tracker, ScatteringAngleSampler[] compton,
                          ScatteringAngleSampler[] rayleigh, double[] lineEnergyKeV, double[] lineProbability,
-                         double cutoffKeV, int maxOrder) {
+                         double cutoffKeV, int maxOrder, byte[] entryGroup) {
         this.source = source;
         this.tracker = tracker;
         this.tables = tracker.medium().tables();
@@ -47,6 +50,7 @@ final class ScatterSiteGenerator {
         this.lineProbability = lineProbability;
         this.cutoffKeV = cutoffKeV;
         this.maxOrder = maxOrder;
+        this.entryGroup = entryGroup;
     }
 
     /** Runs {@code histories} histories with unit starting weight, appending their sites. */
@@ -58,7 +62,8 @@ final class ScatterSiteGenerator {
         double[] shares = new double[3];
         ScatteredPhoton scattered = new ScatteredPhoton();
         for (long h = 0; h < histories; h++) {
-            positions.samplePositionMm(pos);
+            int entry = positions.sampleEntry(pos);
+            int group = entryGroup == null ? 0 : entryGroup[entry];
             Directions.isotropic(rng, dir);
             double e = lineEnergyKeV[lines.sample()];
             double w = 1.0;
@@ -68,7 +73,7 @@ final class ScatterSiteGenerator {
                 if (m < 0) {
                     break;
                 }
-                out.add(pos, dir, e, w, m, order + 1);
+                out.add(pos, dir, e, w, m, order + 1, group);
                 if (order + 1 >= maxOrder) {
                     break;
                 }

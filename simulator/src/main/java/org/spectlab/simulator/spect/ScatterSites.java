@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * The real interaction sites of one batch of photon histories, as forced detection needs them:
  * position (mm), incoming direction, energy before the interaction (keV), the photon's statistical
- * weight arriving at the site, and the material. Growable primitive arrays; no objects per site.
+ * weight arriving at the site, the material and the kinetic group of the history's emission (0
+ * without kinetics). Growable primitive arrays; no objects per site.
  */
 final class ScatterSites {
     private int size;
@@ -19,12 +20,13 @@ final class ScatterSites {
     private double[] weight = new double[1024];
     private short[] material = new short[1024];
     private byte[] order = new byte[1024];
+    private byte[] group = new byte[1024];
 
     int size() {
         return size;
     }
 
-    void add(double[] pos, double[] dir, double e, double w, int m, int scatterOrderAfter) {
+    void add(double[] pos, double[] dir, double e, double w, int m, int scatterOrderAfter, int kineticGroup) {
         if (size == x.length) {
             int n = size * 2;
             x = Arrays.copyOf(x, n);
@@ -37,6 +39,7 @@ final class ScatterSites {
             weight = Arrays.copyOf(weight, n);
             material = Arrays.copyOf(material, n);
             order = Arrays.copyOf(order, n);
+            group = Arrays.copyOf(group, n);
         }
         x[size] = (float) pos[0];
         y[size] = (float) pos[1];
@@ -48,6 +51,7 @@ final class ScatterSites {
         weight[size] = w;
         material[size] = (short) m;
         order[size] = (byte) Math.min(scatterOrderAfter, 127);
+        group[size] = (byte) kineticGroup;
         size++;
     }
 
@@ -89,6 +93,11 @@ final class ScatterSites {
 
     int order(int i) {
         return order[i];
+    }
+
+    /** Kinetic group of the history's emission. */
+    int group(int i) {
+        return group[i];
     }
 
     /** Multiplies every weight by a factor (normalisation once the history count is known). */

@@ -18,7 +18,9 @@ import org.spectlab.core.projection.AcquisitionGeometry;
  * <p>Conventions: projections are centred on the axis of rotation (x = y = 0) and on z = 0; pixels
  * are square ({@code pixelSizeMm}); views are acquired one after another in index order, each for
  * {@code timePerViewS} (with two heads, pairs of views half the orbit apart are simultaneous), and
- * the activity decays with the nuclide's half-life during the acquisition.
+ * the activity changes during the acquisition: with {@code kinetics} (see {@link KineticGroups}) each
+ * kinetic group follows its own biological and physical time course, without them all of it decays
+ * with the nuclide's half-life ({@link #viewDecayFactor}).
  *
  * @param grid                 voxel grid of the patient (square voxels in x and y)
  * @param materialOfVoxel      index into {@code materials} per voxel (not copied)
@@ -33,10 +35,13 @@ import org.spectlab.core.projection.AcquisitionGeometry;
  * @param cols                 projection columns
  * @param pixelSizeMm          projection pixel size, mm
  * @param timePerViewS         acquisition time per view, s
+ * @param kinetics             the activity split into kinetic groups and their factors per view, or null
+ *                             (one group, physical decay only)
  */
 public record SpectScenario(Grid3 grid, short[] materialOfVoxel, List<Material> materials, Volume activityBqPerMl,
                             Nuclide nuclide, double minLineYield, double minLineEnergyKeV, SpectCamera camera,
-                            AcquisitionGeometry orbit, int rows, int cols, double pixelSizeMm, double timePerViewS) {
+                            AcquisitionGeometry orbit, int rows, int cols, double pixelSizeMm, double timePerViewS,
+                            KineticGroups kinetics) {
 
     /** Validates consistency of the pieces. */
     public SpectScenario {
@@ -71,6 +76,9 @@ public record SpectScenario(Grid3 grid, short[] materialOfVoxel, List<Material> 
                         + (materials.size() - 1) + ")");
             }
         }
+        if (kinetics != null) {
+            checkKinetics(kinetics, grid, activityBqPerMl, orbit.views());
+        }
         if (selectedLines(nuclide, minLineYield, minLineEnergyKeV).isEmpty()) {
             throw InputException.field("nuclide", nuclide.name() + " has no line above " + minLineEnergyKeV
                     + " keV with yield >= " + minLineYield);
@@ -83,7 +91,53 @@ public record SpectScenario(Grid3 grid, short[] materialOfVoxel, List<Material> 
                                    AcquisitionGeometry orbit, int rows, int cols, double pixelSizeMm,
                                    double timePerViewS) {
         return new SpectScenario(grid, materialOfVoxel, materials, activityBqPerMl, nuclide, minLineYield,
-                minLineEnergyKeV, camera, orbit, rows, cols, pixelSizeMm, timePerViewS);
+                minLineEnergyKeV, camera, orbit, rows, cols, pixelSizeMm, timePerViewS, null);
+    }
+
+    /** The same scenario with the activity's kinetics during the scan (null: physical decay only). */
+    public SpectScenario withKinetics(KineticGroups groups) {
+        return new SpectScenario(grid, materialOfVoxel, materials, activityBqPerMl, nuclide, minLineYield,
+                minLineEnergyKeV, camera, orbit, rows, cols, pixelSizeMm, timePerViewS, groups);
+    }
+
+    /**
+     * The groups must cover the views and hold the activity map's activity: their entries, summed, within
+     * 1e-4 of the map's total (they are rendered separately, so they agree to float rounding).
+     */
+    private static void checkKinetics(KineticGroups k, Grid3 grid, Volume activity, int views) {
+        if (k.views() != views && k.groups() > 0) {
+            throw new IllegalArgumentException("kinetic factors for " + k.views() + " views, the orbit has " + views);
+        }
+        for (int v : k.activeVoxels()) {
+            if (v >= grid.voxelCount()) {
+                throw new IllegalArgumentException("kinetic entry voxel " + v + " outside the grid");
+            }
+        }
+        double map = 0;
+        for (float c : activity.data()) {
+            map += c;
+        }
+        map *= grid.voxelVolumeMl();
+        double entries = k.totalBq();
+        if (Math.abs(entries - map) > 1e-4 * Math.max(map, entries)) {
+            throw new IllegalArgumentException("kinetic groups hold " + entries + " Bq, the activity map " + map + " Bq");
+        }
+    }
+
+    /**
+     * What changes the activity during the scan, for the study manifest: {@code "biological+physical"}
+     * with kinetics, else {@code "physical"}.
+     */
+    public String duringScan() {
+        return kinetics == null ? "physical" : "biological+physical";
+    }
+
+    /**
+     * Mean over view {@code v}'s time slot of kinetic group {@code g}'s activity relative to the scan
+     * start: {@link KineticGroups#viewFactor} with kinetics, else (group 0 only) {@link #viewDecayFactor}.
+     */
+    public double viewFactor(int group, int view) {
+        return kinetics == null ? viewDecayFactor(view) : kinetics.viewFactor(group, view);
     }
 
     /** The photon lines that are simulated. */
@@ -110,6 +164,11 @@ public record SpectScenario(Grid3 grid, short[] materialOfVoxel, List<Material> 
         return view / slotsPerHead();
     }
 
+    /** Number of time slots of the scan (views 0 .. slots - 1 are acquired in slots 0 .. slots - 1). */
+    public int timeSlots() {
+        return slotsPerHead();
+    }
+
     private int slotsPerHead() {
         int heads = orbit.heads();
         return orbit.views() % heads == 0 ? orbit.views() / heads : orbit.views();
@@ -117,8 +176,8 @@ public record SpectScenario(Grid3 grid, short[] materialOfVoxel, List<Material> 
 
     /**
      * Mean decay factor of view {@code v} relative to the acquisition start over its time slot
-     * {@link #timeSlotOfView}: physical decay of the nuclide only (the phantom's biological kinetics
-     * during the scan are not modelled; they are evaluated once, at the acquisition time).
+     * {@link #timeSlotOfView}: physical decay of the nuclide only (what a scenario without
+     * {@link #kinetics()} uses; with kinetics see {@link #viewFactor}).
      */
     public double viewDecayFactor(int view) {
         return nuclide.meanDecayFactorOver(timeSlotOfView(view) * timePerViewS, timePerViewS);

@@ -163,6 +163,7 @@ public final class SpectStudy {
         AcquisitionConfig a = config.acquisition();
         SpectScenario s = PhantomScenarios.of(rendered.phantom(), MaterialLibrary.builtIn(), config.nuclide(),
                 config.camera().toCamera(), a.orbit(), a.rows(), a.cols(), a.pixelSizeMm(), a.timePerViewS());
+        s = PhantomScenarios.withKinetics(s, rendered.scanKinetics());
         checkOrbitOutsidePatient(s);
         return s;
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import org.spectlab.core.error.InputException;
 import org.spectlab.core.nuclide.Nuclide;
 import org.spectlab.core.nuclide.NuclideLibrary;
+import org.spectlab.core.projection.AcquisitionGeometry;
 import org.spectlab.phantoms.config.PhantomConfig;
 import org.spectlab.phantoms.library.PresetCatalog;
 import org.spectlab.simulator.collimator.CollimatorModel;
@@ -37,7 +38,10 @@ import org.spectlab.simulator.spect.SimulationOptions;
  * <p>Scan time: with phantom kinetics, {@code scan_time_h} is the time the activity map is evaluated
  * at (it must agree with a {@code kinetics.time_h} written in the phantom, and the kinetics nuclide
  * with {@code nuclide}); without kinetics the configured concentrations are those at the start of the
- * acquisition. During the acquisition the activity decays with the nuclide's half-life.
+ * acquisition. During the acquisition, with kinetics every kinetic group of the phantom follows its own
+ * biological and physical time course ({@link org.spectlab.simulator.spect.KineticGroups}); without,
+ * the activity decays with the nuclide's half-life. A phantom's {@code kinetics.acquisition_s}, when
+ * given, must equal the scan's duration (views / heads x time_per_view_s).
  *
  * @param phantomSource where the phantom came from: {@code example:NAME}, a file, or {@code inline}
  * @param phantomTree   the phantom configuration as run (kinetics time set)
@@ -153,6 +157,7 @@ public record StudyConfig(String phantomSource, ObjectNode phantomTree, PhantomC
             throw InputException.field("phantom", "must be example:NAME, a path to a phantom YAML, or a mapping");
         }
         double scanTimeH = scanTime(top, tree, nuclide);
+        checkAcquisitionDuration(tree, acquisition);
         PhantomConfig phantom = parsePhantom(tree, phantomSource);
         return new StudyConfig(phantomSource, tree, phantom, nuclide, scanTimeH, camera, acquisition, simulation, ct);
     }
@@ -185,6 +190,27 @@ public record StudyConfig(String phantomSource, ObjectNode phantomTree, PhantomC
             return (ObjectNode) n;
         } catch (JsonProcessingException e) {
             throw InputException.field("phantom", "'" + ref + "' is not valid YAML/JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * A phantom's {@code kinetics.acquisition_s} (the window of its cumulated-activity truth map) must be
+     * the scan's duration, {@code views / heads x time_per_view_s}, so that the truth describes the decays
+     * the projections were simulated from (1e-6 relative).
+     */
+    private static void checkAcquisitionDuration(ObjectNode tree, AcquisitionConfig acquisition) {
+        JsonNode k = tree.get("kinetics");
+        JsonNode a = k == null ? null : k.get("acquisition_s");
+        if (a == null || !a.isNumber() || a.asDouble() == 0) {
+            return;
+        }
+        AcquisitionGeometry orbit = acquisition.orbit();
+        int slots = orbit.views() % orbit.heads() == 0 ? orbit.views() / orbit.heads() : orbit.views();
+        double scanS = slots * acquisition.timePerViewS();
+        if (Math.abs(a.asDouble() - scanS) > 1e-6 * scanS) {
+            throw InputException.field("phantom.kinetics.acquisition_s", ConfigNode.fmt(a.asDouble()) + " s differs "
+                    + "from the scan's duration " + ConfigNode.fmt(scanS) + " s (" + slots + " time slots of "
+                    + ConfigNode.fmt(acquisition.timePerViewS()) + " s); give the scan's duration or leave it out");
         }
     }
 

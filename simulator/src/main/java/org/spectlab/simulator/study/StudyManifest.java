@@ -29,6 +29,11 @@ import org.spectlab.simulator.spect.SpectScenario;
  *   <li>{@code counts}: histories, interaction_sites, total_activity_mbq (at acquisition start),
  *       per window {name, lower_keV, upper_keV, expected_primary, expected_scatter, expected_total}
  *       in counts summed over all views and pixels;</li>
+ *   <li>{@code kinetics}: what changed the activity during the scan, {@code during_scan}:
+ *       {@code "physical"} (the nuclide's decay only: no agent or compartments in the phantom) or
+ *       {@code "biological+physical"}, then per kinetic group its activity on the grid at the scan start,
+ *       its decays during the scan ({@code sum over time slots of F[g][slot] x T x A_g(t0)}, MBq s) and
+ *       its mean activity relative to the start in the first and the last time slot;</li>
  *   <li>{@code mean_relative_standard_error}: Monte Carlo standard error of the first window's
  *       expected total relative to it, mean over pixels above 10 % of the maximum (null for analog
  *       runs, which have no error groups);</li>
@@ -100,6 +105,29 @@ public final class StudyManifest {
     public record Timings(double phantomS, double simulationS, double ctS, double writingS) {
     }
 
+    /** The {@code kinetics} block: see the class comment. */
+    private static void kinetics(ObjectNode o, SpectScenario s) {
+        o.put("during_scan", s.duringScan());
+        o.put("scan_duration_s", s.timeSlots() * s.timePerViewS());
+        if (s.kinetics() == null) {
+            o.put("physical_half_life_s", s.nuclide().halfLifeS());
+            return;
+        }
+        ArrayNode groups = o.putArray("groups");
+        int last = s.timeSlots() - 1;
+        for (int g = 0; g < s.kinetics().groups(); g++) {
+            double startMBq = s.kinetics().activityAtStartBq(g) * 1e-6;
+            double relativeS = 0;
+            for (int slot = 0; slot <= last; slot++) {
+                relativeS += s.viewFactor(g, slot) * s.timePerViewS();
+            }
+            groups.addObject().put("group", s.kinetics().names().get(g)).put("activity_at_scan_start_mbq", startMBq)
+                    .put("decays_during_scan_mbq_s", relativeS * startMBq)
+                    .put("relative_activity_first_slot", s.viewFactor(g, 0))
+                    .put("relative_activity_last_slot", s.viewFactor(g, last));
+        }
+    }
+
     /** The manifest of a single run as pretty-printed JSON. */
     public static String json(StudyConfig config, SpectScenario scenario, SpectResult r, SimulatedCt ct,
                               String softwareVersion,
@@ -160,6 +188,7 @@ public final class StudyManifest {
             }
             wo.put("expected_total", total);
         }
+        kinetics(root.putObject("kinetics"), scenario);
         // What a clinic's planar calibration would measure (source in air, first window): reconstruction
         // needs it for Bq/mL (spectlab reconstruct --sensitivity-cps-per-mbq). It follows the collimator
         // model the projections were simulated with; the ideal-septa figure is always recorded beside it.

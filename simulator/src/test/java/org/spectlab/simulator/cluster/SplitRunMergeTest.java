@@ -49,6 +49,10 @@ class SplitRunMergeTest {
     }
 
     private void splitRunMergeIsTheSingleRun(StudyConfig cfg) throws Exception {
+        splitRunMergeIsTheSingleRun(cfg, dir);
+    }
+
+    private static void splitRunMergeIsTheSingleRun(StudyConfig cfg, Path dir) throws Exception {
         Path single = dir.resolve("single");
         SpectStudy.run(cfg, 2, BatchRunner.ProgressListener.NONE, "t", single, false);
         Random order = new Random(42);
@@ -88,6 +92,21 @@ class SplitRunMergeTest {
         StudyConfig cfg = config("analog", 20_000, 11);
         assertThat(ConfigIdentity.of(cfg).unit()).isEqualTo(WorkUnit.BATCHES);
         splitRunMergeIsTheSingleRun(cfg);
+    }
+
+    @Test
+    void kineticsDuringTheScanSplitAndMergeBitForBitInBothModes() throws Exception {
+        // the cylinder given an agent is all remainder (blood clearing with 1 h at 0.5 h): one kinetic
+        // group whose factors differ from physical decay, so the kinetic weights take part in every part
+        String agent = "}}\n  kinetics: {agent: tc99m-mdp, administered_mbq: 740, time_h: 0.5}\n";
+        for (String mode : new String[] {"forced-detection", "analog"}) {
+            String yaml = yaml(mode, mode.equals("analog") ? 20_000 : 4000, 13)
+                    .replace(" concentration_bq_per_ml: 200000}}\n", agent);
+            assertThat(yaml).contains("tc99m-mdp");
+            StudyConfig cfg = StudyConfig.parse(yaml, "test", null);
+            assertThat(SpectStudy.scenario(cfg, cfg.phantom().render()).duringScan()).isEqualTo("biological+physical");
+            splitRunMergeIsTheSingleRun(cfg, Files.createDirectories(dir.resolve(mode)));
+        }
     }
 
     @Test
