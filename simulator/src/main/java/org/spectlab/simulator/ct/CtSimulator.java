@@ -170,6 +170,7 @@ public final class CtSimulator {
         private final float[] sino;
         private final float[] image;
         private final double[] out = new double[2];
+        private final double[] exponents;
 
         SliceWorker(SliceJob job) {
             this.job = job;
@@ -182,6 +183,7 @@ public final class CtSimulator {
             this.tn = new double[views * job.nDet];
             this.sino = new float[views * job.nDet];
             this.image = new float[job.ctGrid.nx() * job.ctGrid.ny()];
+            this.exponents = new double[job.beam.binCount()];
         }
 
         void slice(int k, float[] hu) {
@@ -274,7 +276,7 @@ public final class CtSimulator {
                     } else {
                         tracer.traceInCylinder(kp, px, py, pdx, pdy, rObj, outside);
                     }
-                    job.beam.transmission(tracer.lengthCm, tracer.present, tracer.nPresent, out);
+                    job.beam.transmission(tracer.lengthCm, tracer.present, tracer.nPresent, exponents, out);
                     te[base + c] += w * out[0];
                     tn[base + c] += w * out[1];
                 }
