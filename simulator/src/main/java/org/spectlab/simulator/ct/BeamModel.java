@@ -24,6 +24,8 @@ public final class BeamModel {
     private final double[] muPerCm;
     private final double[] weightEnergy;
     private final double[] weightCount;
+    /** {@code muPerCm} transposed: material-major, {@code [m * bins + b]}. */
+    private final double[] muByMaterial;
 
     private BeamModel(double[] energyKeV, double[] muPerCm, double[] wE, double[] wN, int materials) {
         this.bins = energyKeV.length;
@@ -32,6 +34,12 @@ public final class BeamModel {
         this.muPerCm = muPerCm;
         this.weightEnergy = wE;
         this.weightCount = wN;
+        this.muByMaterial = new double[muPerCm.length];
+        for (int b = 0; b < bins; b++) {
+            for (int m = 0; m < materials; m++) {
+                muByMaterial[m * bins + b] = muPerCm[b * materials + m];
+            }
+        }
     }
 
     /**
@@ -122,20 +130,28 @@ public final class BeamModel {
      * @param lengthCm path length per material, cm
      * @param present  indices of the materials with non-zero length
      * @param nPresent how many entries of {@code present} are used
+     * @param scratch  caller-owned work array of at least {@link #binCount()} entries (the model is shared
+     *                 between threads, so it keeps no scratch of its own)
      * @param out      receives {@code out[0] = T_E} (energy-weighted) and {@code out[1] = T_N} (photon count)
      */
-    public void transmission(double[] lengthCm, int[] present, int nPresent, double[] out) {
+    public void transmission(double[] lengthCm, int[] present, int nPresent, double[] scratch, double[] out) {
+        // Exponents of all bins first, material by material over contiguous rows of the transposed table
+        // (a loop the JIT vectorises), then the exponentials; the sums run in the same order as a per-bin
+        // loop over the materials, so the result is the same to the last bit.
+        double[] s = scratch;
+        java.util.Arrays.fill(s, 0, bins, 0.0);
+        for (int q = 0; q < nPresent; q++) {
+            int m = present[q];
+            double l = lengthCm[m];
+            int row = m * bins;
+            for (int b = 0; b < bins; b++) {
+                s[b] += muByMaterial[row + b] * l;
+            }
+        }
         double te = 0;
         double tn = 0;
-        int k = materials;
         for (int b = 0; b < bins; b++) {
-            double s = 0;
-            int base = b * k;
-            for (int q = 0; q < nPresent; q++) {
-                int m = present[q];
-                s += muPerCm[base + m] * lengthCm[m];
-            }
-            double t = Math.exp(-s);
+            double t = Math.exp(-s[b]);
             te += weightEnergy[b] * t;
             tn += weightCount[b] * t;
         }

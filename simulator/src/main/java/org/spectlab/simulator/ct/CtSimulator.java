@@ -25,7 +25,9 @@ import org.spectlab.simulator.xs.MaterialCrossSections;
  * averaged with the overlap fractions (so partial volume along z is non-linear, as in a real detector
  * row); Poisson noise on the photon count; {@code p = -ln(T)}; optional water linearisation; FBP onto
  * the CT grid; HU on the scale of the reference (effective) energy. Parts of the CT slice outside the
- * map are air-free (transmission 1); rays that miss the map's non-air voxels are not traced.
+ * map are air-free (transmission 1); rays that miss the map's non-air voxels are not traced, and the
+ * others walk voxels only inside the cylinder holding the non-air voxels (the air around it is added as
+ * one analytic length when it is one material, so the path lengths are unchanged).
  *
  * <p>Approximations: parallel-beam geometry (no fan-beam magnification or rebinning), no scatter, no
  * bowtie filter, no focal-spot or detector blur beyond the bin width, no detector crosstalk or
@@ -168,6 +170,7 @@ public final class CtSimulator {
         private final float[] sino;
         private final float[] image;
         private final double[] out = new double[2];
+        private final double[] exponents;
 
         SliceWorker(SliceJob job) {
             this.job = job;
@@ -180,6 +183,7 @@ public final class CtSimulator {
             this.tn = new double[views * job.nDet];
             this.sino = new float[views * job.nDet];
             this.image = new float[job.ctGrid.nx() * job.ctGrid.ny()];
+            this.exponents = new double[job.beam.binCount()];
         }
 
         void slice(int k, float[] hu) {
@@ -242,6 +246,8 @@ public final class CtSimulator {
             double cr = Math.cos(rot);
             double sr = Math.sin(rot);
             double rObj = job.rObj;
+            // Voxels are walked only inside the object cylinder when what lies outside it is one material.
+            int outside = tracer.outsideMaterial(kp, rObj);
             for (int v = 0; v < views; v++) {
                 double th = Math.PI * (v + 0.5) / views; // the angles of ParallelBeamFbp
                 double ct = Math.cos(th);
@@ -265,8 +271,12 @@ public final class CtSimulator {
                         continue;
                     }
                     tracer.clear();
-                    tracer.trace(kp, px, py, pdx, pdy, 1.0);
-                    job.beam.transmission(tracer.lengthCm, tracer.present, tracer.nPresent, out);
+                    if (outside == SliceRayTracer.OUTSIDE_MIXED) {
+                        tracer.trace(kp, px, py, pdx, pdy, 1.0);
+                    } else {
+                        tracer.traceInCylinder(kp, px, py, pdx, pdy, rObj, outside);
+                    }
+                    job.beam.transmission(tracer.lengthCm, tracer.present, tracer.nPresent, exponents, out);
                     te[base + c] += w * out[0];
                     tn[base + c] += w * out[1];
                 }
