@@ -55,7 +55,8 @@ public record StudyConfig(String phantomSource, ObjectNode phantomTree, PhantomC
     /** Classpath folder of the example study configurations. */
     public static final String EXAMPLES_RESOURCE_DIR = "/org/spectlab/simulator/study/examples/";
     /** The shipped examples, usable as {@code example:NAME}. */
-    public static final List<String> EXAMPLES = List.of("iec-tc99m", "torso-in111-leukocytes", "point-source-water");
+    public static final List<String> EXAMPLES = List.of("iec-tc99m", "iec-tc99m-contour", "torso-in111-leukocytes",
+            "point-source-water");
     private static final String EXAMPLE_PREFIX = "example:";
 
     /** Keeps a private copy of the phantom tree. */

@@ -19,6 +19,7 @@ import org.spectlab.simulator.collimator.GeometricResponse;
 import org.spectlab.simulator.collimator.HexagonalHoleArray;
 import org.spectlab.simulator.collimator.Profiles;
 import org.spectlab.simulator.run.BatchRunner;
+import org.spectlab.simulator.spect.PatientOutline;
 import org.spectlab.simulator.spect.AnalogSimulation;
 import org.spectlab.simulator.spect.SpectResult;
 import org.spectlab.simulator.spect.SpectScenario;
@@ -252,6 +253,24 @@ class BodyContourOrbitTest {
                 "histories: 0"), "t", null);
         assertThatThrownBy(() -> SpectStudy.scenario(c, c.phantom().render())).isInstanceOf(InputException.class)
                 .hasMessageStartingWith("'acquisition.body_contour.max_radius_mm': view 2 (angle 90 deg) needs");
+    }
+
+    @Test
+    void shippedContourExampleClearsTheIecPhantomAtItsClearance() {
+        StudyConfig c = StudyConfig.load("example:iec-tc99m-contour");
+        SpectScenario s = SpectStudy.scenario(c, c.phantom().render());
+        PatientOutline outline = PatientOutline.of(s);
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (int v = 0; v < s.orbit().views(); v++) {
+            double r = s.orbit().radiusMm(v);
+            assertThat(r - outline.extentMm(s.orbit().angleRad(v))).isCloseTo(20.0, within(1e-9));
+            min = Math.min(min, r);
+            max = Math.max(max, r);
+        }
+        // what the example's header says (measured 99.6 and 172.6 mm): well inside the circular 250 mm
+        assertThat(min).isBetween(95.0, 105.0);
+        assertThat(max).isBetween(165.0, 180.0);
     }
 
     private static void assertRefused(String yaml, String messageStart) {
