@@ -13,7 +13,7 @@ import org.spectlab.simulator.run.TallySet;
  * @param windowPenetration            in-window fraction that crossed septal lead without interacting
  * @param windowCollimatorScatter      in-window fraction scattered in the septa or emitted as lead
  *                                     K x-rays (Monte Carlo collimator model only; else 0)
- * @param windowMediumScatter          in-window fraction scattered in the water medium (whatever it
+ * @param windowMediumScatter          in-window fraction scattered in the medium (whatever it
  *                                     did in the collimator; 0 in air)
  * @param image                        in-window image, fraction of emitted photons per pixel
  *                                     (row-major, x fastest, n × n)
