@@ -117,7 +117,7 @@ public final class CameraQc {
             s = s.withMonteCarlo(r.crystalThicknessMm(), true);
         }
         s = s.withDetectorLayers(r.coverAluminiumMm(), r.backscatterGlassMm()).withMedium(r.medium());
-        int strata = PointSourceSimulation.strata(s);
+        int strata = PointSourceStrata.count(s);
         int perBatch = (int) Math.max(1, r.histories() / (batches * strata));
         return s.withHistoriesPerBatch(perBatch);
     }

@@ -47,13 +47,13 @@ public record PointSourceResult(double windowEfficiency, double windowEfficiency
         double sca = 0;
         double med = 0;
         long total = 0;
-        for (int k = 0; k < PointSourceSimulation.strata(setup); k++) {
+        for (int k = 0; k < PointSourceStrata.count(setup); k++) {
             long nk = t.counter(HISTORIES + k);
             if (nk == 0) {
                 continue;
             }
             total += nk;
-            double[] c = PointSourceSimulation.stratumCosines(setup, k);
+            double[] c = PointSourceStrata.cosines(setup, k);
             double omega = 0.5 * (c[1] - c[0]);
             double f = omega / nk;
             double[] s = t.tally(SUMS + k).toDoubleArray();

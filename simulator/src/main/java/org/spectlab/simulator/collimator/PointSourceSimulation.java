@@ -22,8 +22,8 @@ import org.spectlab.simulator.run.TallySet;
  * towards the field of view), the rest of the forward hemisphere. Each stratum's estimate is its
  * mean photon weight times its solid-angle fraction Ω/4π; the sum is unbiased (stratified
  * sampling). Directions outside the strata cannot be detected (ideal septa), cannot land in the
- * field of view (straight rays), or move away from the collimator. With the source in a scattering medium
- * ({@link QcMedium#WATER}) the strata cover the whole sphere (the rest of the forward hemisphere and
+ * field of view (straight rays), or move away from the collimator ({@link PointSourceStrata}). With the
+ * source in a scattering medium ({@link QcMedium#PMMA}, {@link QcMedium#WATER}) the strata cover the whole sphere (the rest of the forward hemisphere and
  * the backward one are strata too), because a photon scattered in the medium may reach the collimator
  * from any emission direction.
  *
@@ -107,7 +107,7 @@ public final class PointSourceSimulation {
     record Prepared(CollimatorTransport transport, CrystalResponse crystal, ScatterSlab slab,
                     int[] historiesPerStratum) {
         static Prepared of(PointSourceSetup s, long seed) {
-            int strata = strata(s);
+            int strata = PointSourceStrata.count(s);
             int[] uniform = new int[strata];
             java.util.Arrays.fill(uniform, s.historiesPerBatch());
             if (!s.monteCarlo()) {
@@ -136,7 +136,7 @@ public final class PointSourceSimulation {
          * weights, from dominating the variance.
          */
         private static int[] allocate(PointSourceSetup s, long seed, Prepared pilotPhysics) {
-            int strata = strata(s);
+            int strata = PointSourceStrata.count(s);
             int[] pilot = new int[strata];
             java.util.Arrays.fill(pilot, PILOT_HISTORIES);
             Worker w = new Worker(s, new Prepared(pilotPhysics.transport(), pilotPhysics.crystal(),
@@ -150,7 +150,7 @@ public final class PointSourceSimulation {
                 // standard deviation of a photon's weight reaching the field of view: sqrt(p (1 - p))
                 // for analog photons (weight 1), the general form for weighted ones (scattering medium)
                 double sd = Math.sqrt(Math.max(0.0, sums[REACHED_W2] / PILOT_HISTORIES - mean * mean));
-                double[] c = stratumCosines(s, k);
+                double[] c = PointSourceStrata.cosines(s, k);
                 weight[k] = 0.5 * (c[1] - c[0]) * sd;
                 total += weight[k];
             }
@@ -166,61 +166,6 @@ public final class PointSourceSimulation {
 
     /** Photons per stratum of the allocation pilot run (Monte Carlo model). */
     static final int PILOT_HISTORIES = 4000;
-
-    /**
-     * Number of solid-angle strata of a setup: the inner cone; for penetrable septa the annuli out
-     * to the field-of-view corners, in tanθ steps of a factor 2 from the cone's edge (so that the
-     * small angles, where septal penetration concentrates, get as many photons as the wide ones);
-     * for the Monte Carlo model the rest of the forward hemisphere; in a scattering medium also the backward
-     * hemisphere.
-     */
-    static int strata(PointSourceSetup s) {
-        if (s.scatterMedium()) {
-            return 1 + annuli(s) + 2;
-        }
-        if (s.idealSepta()) {
-            return 1;
-        }
-        return 1 + annuli(s) + (s.monteCarlo() ? 1 : 0);
-    }
-
-    private static double innerTan(PointSourceSetup s) {
-        return s.holes().maxAcceptanceTan();
-    }
-
-    private static double outerTan(PointSourceSetup s) {
-        double sigma = s.intrinsicFwhmMm() / (2.0 * Math.sqrt(2.0 * Math.log(2.0)));
-        double tanOuter = (s.detectorHalfWidthMm() + 6.0 * sigma) * Math.sqrt(2.0) / s.imageDistanceMm();
-        return Math.max(tanOuter, innerTan(s));
-    }
-
-    private static int annuli(PointSourceSetup s) {
-        double ratio = outerTan(s) / innerTan(s);
-        return ratio <= 1.0 ? 1 : Math.max(1, (int) Math.ceil(Math.log(ratio) / Math.log(2.0) - 1e-9));
-    }
-
-    private static double cosOfTan(double tan) {
-        return 1.0 / Math.sqrt(1.0 + tan * tan);
-    }
-
-    /** Lower and upper cosθ of a stratum: {cosMin, cosMax}; an empty stratum has cosMin = cosMax. */
-    static double[] stratumCosines(PointSourceSetup s, int stratum) {
-        double tanInner = innerTan(s);
-        if (stratum == 0) {
-            return new double[] {cosOfTan(tanInner), 1.0};
-        }
-        int annuli = annuli(s);
-        double tanOuter = outerTan(s);
-        if (stratum <= annuli) {
-            double lo = tanInner * Math.pow(2.0, stratum - 1);
-            double hi = stratum == annuli ? tanOuter : Math.min(tanOuter, 2.0 * lo);
-            return new double[] {cosOfTan(hi), cosOfTan(lo)};
-        }
-        if (stratum == annuli + 1) {
-            return new double[] {0.0, cosOfTan(tanOuter)};
-        }
-        return new double[] {-1.0, 0.0};
-    }
 
     /** The per-thread worker: owns its scratch buffers and tallies. */
     static final class Worker implements BatchWorker {
@@ -257,7 +202,7 @@ public final class PointSourceSimulation {
             this.slab = prepared.slab();
             this.historiesPerStratum = prepared.historiesPerStratum();
             int n = s.imagePixels();
-            strata = strata(s);
+            strata = PointSourceStrata.count(s);
             images = new FixedPointTally[strata];
             spectra = new FixedPointTally[strata];
             sums = new FixedPointTally[strata];
@@ -273,7 +218,7 @@ public final class PointSourceSimulation {
                 imageScratch[k] = new double[n * n];
                 spectrumScratch[k] = new double[s.spectrumBins()];
                 sumScratch[k] = new double[SUM_SLOTS];
-                double[] c = stratumCosines(s, k);
+                double[] c = PointSourceStrata.cosines(s, k);
                 cosMin[k] = c[0];
                 cosMax[k] = c[1];
             }
