@@ -20,6 +20,10 @@ import org.spectlab.core.projection.AcquisitionGeometry;
  * (its ~53 cm face is wider than a body). Each voxel counts by its outer corner along n, so the
  * extent is never below that of the voxelised patient; it exceeds the continuous outline by at most
  * half a voxel diagonal.
+ *
+ * <p>Air beyond a face plane (grid voxels lighter than {@link #MIN_DENSITY_G_PER_CM3}) is allowed:
+ * photons cross it in a straight line in the analog engine, and the rare interaction there (air is
+ * ~800 times less dense than water) is counted as if it happened in front of the face.
  */
 public final class PatientOutline {
     /** Materials at least this dense (g/cm³) are patient; air (0.0012 g/cm³) is not. */

@@ -27,7 +27,8 @@ import org.spectlab.simulator.spect.SimulationOptions;
  * nuclide: Tc-99m
  * scan_time_h: 0                 # h after administration; sets the phantom's kinetics.time_h
  * camera: {collimator: siemens-lehr, ...}          # see {@link CameraConfig}
- * acquisition: {views: 120, radius_mm: 250, ...}    # see {@link AcquisitionConfig}
+ * acquisition: {views: 120, radius_mm: 250, ...}    # see {@link AcquisitionConfig}; or radii_mm: [...],
+ *                                                   # or body_contour: {clearance_mm: 20} ({@link ContourOrbit})
  * simulation: {mode: forced-detection, histories: 500000, ...}   # see {@link SimulationConfig}
  * ct: {kvp: 120, mas: 100}       # optional, see {@link CtConfig}; {enabled: false} for SPECT only
  * </pre>
