@@ -38,14 +38,15 @@ import picocli.CommandLine.Spec;
  * <p>{@code --collimator custom} takes the hexagonal-hole geometry from {@code --hole-diameter-mm},
  * {@code --septal-thickness-mm} and {@code --hole-length-mm} (lead septa; {@code --material} accepts
  * only lead, the one septal material whose fluorescence and tables are modelled). {@code --medium
- * water} puts the source in NEMA NU 1's "with scatter" water medium (monte-carlo model only) and adds
+ * pmma} puts the source in NEMA NU 1's "with scatter" set-up (acrylic between source and collimator,
+ * 50 mm behind it; {@code --medium water}: the same slab of water), monte-carlo model only, and adds
  * the in-window scatter fraction to the result. The detector's aluminium cover and glass
  * backscatter compartment ({@code --cover-aluminium-mm}, default 1.0; {@code --backscatter-glass-mm},
  * default 0, SIMIND's typical 66) act in the monte-carlo model's crystal response.
  */
 @Command(name = "camera-qc", mixinStandardHelpOptions = true,
         description = "Planar sensitivity and resolution of a collimator/detector (NEMA NU 1-style, point source in "
-                + "air or water).%nDefault collimator model: monte-carlo (penetration, septal scatter, lead x-rays); "
+                + "air, acrylic or water).%nDefault collimator model: monte-carlo (penetration, septal scatter, lead x-rays); "
                 + "geometric with --ideal-septa or --mu-lead-per-mm.")
 public final class CameraQcCommand implements Callable<Integer> {
 
@@ -71,9 +72,10 @@ public final class CameraQcCommand implements Callable<Integer> {
             description = "Custom collimator: septal material; only lead is modelled (default ${DEFAULT-VALUE}).")
     private String material;
 
-    @Option(names = "--medium", defaultValue = "air", paramLabel = "air|water",
-            description = "Around the source: air, or water (NEMA NU 1 with scatter: water between source and "
-                    + "collimator, 50 mm behind the source; monte-carlo model). Default ${DEFAULT-VALUE}.")
+    @Option(names = "--medium", defaultValue = "air", paramLabel = "air|pmma|water",
+            description = "Around the source: air; pmma (acrylic, NEMA NU 1-2007 system resolution with scatter: "
+                    + "acrylic between source and collimator, 50 mm behind the source); or water (the same slab of "
+                    + "water). Scattering media need the monte-carlo model. Default ${DEFAULT-VALUE}.")
     private String medium;
 
     @Option(names = "--cover-aluminium-mm", defaultValue = "1.0", paramLabel = "MM",
@@ -188,8 +190,8 @@ public final class CameraQcCommand implements Callable<Integer> {
             throw InputException.field("--mu-lead-per-mm", "applies to the geometric model only; the monte-carlo "
                     + "model uses lead from NIST XCOM at every energy");
         }
-        if (qcMedium == QcMedium.WATER && model != CollimatorModel.MONTE_CARLO) {
-            throw InputException.field("--medium", "water needs the monte-carlo collimator model (drop --ideal-septa / "
+        if (qcMedium.scatters() && model != CollimatorModel.MONTE_CARLO) {
+            throw InputException.field("--medium", qcMedium.key() + " needs the monte-carlo collimator model (drop --ideal-septa / "
                     + "--mu-lead-per-mm, or --collimator-model monte-carlo)");
         }
         if (!(crystalThicknessMm > 0 && crystalThicknessMm <= 100)) {
@@ -229,8 +231,9 @@ public final class CameraQcCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "window counts        %.4f geometric, %.4f septal penetration, %.4f collimator "
                     + "scatter%s%n", q.fractionGeometric(), q.fractionPenetration(), q.fractionCollimatorScatter(),
                     model == CollimatorModel.GEOMETRIC ? " (not modelled: geometric model)" : "");
-            if (qcMedium == QcMedium.WATER) {
-                out.printf(Locale.ROOT, "scattered in water   %.4f of the window counts%n", q.fractionMediumScatter());
+            if (qcMedium.scatters()) {
+                out.printf(Locale.ROOT, "scattered in %-7s %.4f of the window counts%n", qcMedium.key(),
+                        q.fractionMediumScatter());
             }
             out.printf(Locale.ROOT, "energy FWHM          %.2f keV%n", q.energyFwhmKeV());
         }

@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
                 + "configuration and write DIR/: study.json, truth/ (activity in Bq/mL, labels, materials, "
                 + "mu_<E>keV.nii in 1/cm), spect/<window>.hs (Poisson counts, Interfile), spect/expected/ "
                 + "(noise-free total, primary, scatter counts), spect/spectrum.csv (counts per keV), ct/ct.nii (HU).",
-                "Examples: " + "example:iec-tc99m, example:torso-in111-leukocytes, example:point-source-water."})
+                "Examples: " + "example:iec-tc99m, example:iec-tc99m-contour (body-contour orbit), "
+                + "example:torso-in111-leukocytes, example:point-source-water."})
 public final class SimulateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "CONFIG",

@@ -58,11 +58,13 @@ class CameraQcCommandTest {
     }
 
     @Test
-    void waterMediumReportsTheScatterFraction() {
-        String s = run("--collimator", "siemens-lehr", "--medium", "water", "--histories", "60000", "--seed", "3",
-                "--threads", "1", "--json");
-        assertThat(s).contains("\"medium\": \"water\"").contains("\"fraction_medium_scatter\": 0.");
-        assertThat(s).doesNotContain("\"fraction_medium_scatter\": 0.00000");
+    void scatteringMediaReportTheScatterFraction() {
+        for (String medium : new String[] {"water", "pmma"}) {
+            String s = run("--collimator", "siemens-lehr", "--medium", medium, "--histories", "60000", "--seed", "3",
+                    "--threads", "1", "--json");
+            assertThat(s).contains("\"medium\": \"" + medium + "\"").contains("\"fraction_medium_scatter\": 0.");
+            assertThat(s).doesNotContain("\"fraction_medium_scatter\": 0.00000");
+        }
     }
 
     @Test
@@ -76,6 +78,7 @@ class CameraQcCommandTest {
         failsNaming("--hole-diameter-mm", "--collimator", "siemens-lehr", "--hole-diameter-mm", "1.1");
         failsNaming("--medium", "--collimator", "siemens-lehr", "--medium", "oil");
         failsNaming("--medium", "--collimator", "siemens-lehr", "--medium", "water", "--ideal-septa");
+        failsNaming("--medium", "--collimator", "siemens-lehr", "--medium", "pmma", "--ideal-septa");
         failsNaming("--backscatter-glass-mm", "--collimator", "siemens-lehr", "--backscatter-glass-mm", "-5");
     }
 

@@ -32,7 +32,7 @@ public enum WorkUnit {
 
     /** How many units the whole run of a configuration has. */
     public static long total(StudyConfig config) {
-        return of(config) == VIEWS ? config.acquisition().orbit().views() : config.simulation().batches();
+        return of(config) == VIEWS ? config.acquisition().views() : config.simulation().batches();
     }
 
     /** The unit named {@code key}, or an {@link InputException} naming {@code field}. */

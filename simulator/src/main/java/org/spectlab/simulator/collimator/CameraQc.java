@@ -11,11 +11,11 @@ import org.spectlab.simulator.run.BatchRunner;
  * <p>Differences from the NEMA procedure: the sensitivity source is a point (NEMA uses a 10 cm
  * dish; in air they agree for a source well inside the field of view); the LSF is the point-source
  * image summed along one axis (equal to the image of a line source in air); no background or dead
- * time. With {@link QcMedium#WATER} the source sits in NEMA NU 1's water scattering medium
- * ({@code WaterSlab}: the gap to the collimator filled with water and 50 mm of water behind the
- * source), which the "system spatial resolution with scatter" measurement uses; the result then
- * also holds the scatter fraction in the window. With the {@link CollimatorModel#GEOMETRIC} model collimator scatter is not modelled (reported
- * as 0); with {@link CollimatorModel#MONTE_CARLO} penetration, septal scatter and lead x-rays come
+ * time. With {@link QcMedium#PMMA} the source sits in NEMA NU 1's "system spatial resolution with
+ * scatter" medium ({@code ScatterSlab}: the 100 mm gap to the collimator filled with acrylic and 50
+ * mm of acrylic behind the source; {@link QcMedium#WATER} is the same slab of water); the result then
+ * also holds the scatter fraction in the window. With the {@link CollimatorModel#GEOMETRIC} model
+ * collimator scatter is not modelled (reported as 0); with {@link CollimatorModel#MONTE_CARLO} penetration, septal scatter and lead x-rays come
  * from {@link CollimatorTransport} and the energy deposit from the crystal response. The energy
  * FWHM is measured on the spectrum inside the energy window (lead x-ray peaks lie outside). The image
  * pixel is 1/10 of the classical system FWHM (the NEMA limit: finer pixels hold fewer counts, and
@@ -117,7 +117,7 @@ public final class CameraQc {
             s = s.withMonteCarlo(r.crystalThicknessMm(), true);
         }
         s = s.withDetectorLayers(r.coverAluminiumMm(), r.backscatterGlassMm()).withMedium(r.medium());
-        int strata = PointSourceSimulation.strata(s);
+        int strata = PointSourceStrata.count(s);
         int perBatch = (int) Math.max(1, r.histories() / (batches * strata));
         return s.withHistoriesPerBatch(perBatch);
     }

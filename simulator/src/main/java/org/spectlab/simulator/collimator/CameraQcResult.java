@@ -15,7 +15,7 @@ package org.spectlab.simulator.collimator;
  * @param fractionCollimatorScatter     share scattered in the septa or emitted as lead K x-rays
  *                                      (Monte Carlo collimator model; 0 with the geometric model,
  *                                      which has no interactions in the lead)
- * @param fractionMediumScatter         share of in-window counts scattered in the water medium
+ * @param fractionMediumScatter         share of in-window counts scattered in the medium (water or PMMA; 0 in air)
  *                                      (the scatter fraction of the with-scatter set-up; 0 in air).
  *                                      Independent of the three collimator shares, which add up to 1
  *                                      over all counts

@@ -13,7 +13,7 @@ import org.spectlab.simulator.run.TallySet;
  * @param windowPenetration            in-window fraction that crossed septal lead without interacting
  * @param windowCollimatorScatter      in-window fraction scattered in the septa or emitted as lead
  *                                     K x-rays (Monte Carlo collimator model only; else 0)
- * @param windowMediumScatter          in-window fraction scattered in the water medium (whatever it
+ * @param windowMediumScatter          in-window fraction scattered in the medium (whatever it
  *                                     did in the collimator; 0 in air)
  * @param image                        in-window image, fraction of emitted photons per pixel
  *                                     (row-major, x fastest, n × n)
@@ -47,13 +47,13 @@ public record PointSourceResult(double windowEfficiency, double windowEfficiency
         double sca = 0;
         double med = 0;
         long total = 0;
-        for (int k = 0; k < PointSourceSimulation.strata(setup); k++) {
+        for (int k = 0; k < PointSourceStrata.count(setup); k++) {
             long nk = t.counter(HISTORIES + k);
             if (nk == 0) {
                 continue;
             }
             total += nk;
-            double[] c = PointSourceSimulation.stratumCosines(setup, k);
+            double[] c = PointSourceStrata.cosines(setup, k);
             double omega = 0.5 * (c[1] - c[0]);
             double f = omega / nk;
             double[] s = t.tally(SUMS + k).toDoubleArray();

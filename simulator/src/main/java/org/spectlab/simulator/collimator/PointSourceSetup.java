@@ -44,8 +44,8 @@ import org.spectlab.simulator.detector.EnergyResolution;
  * @param backscatterGlassMm  glass-equivalent backscatter compartment behind the crystal, mm (Monte
  *                            Carlo model; default 0, none)
  * @param medium              around the source: {@link QcMedium#AIR} (default) or
- *                            {@link QcMedium#WATER} (the water slab of {@link QcMedium}; needs the
- *                            Monte Carlo model)
+ *                            {@link QcMedium#PMMA} / {@link QcMedium#WATER} (the scattering slab of
+ *                            {@link QcMedium}; needs the Monte Carlo model)
  */
 public record PointSourceSetup(HexagonalHoleArray holes, double backGapMm, double distanceMm, double energyKeV,
                                double leadMuPerMm, double intrinsicFwhmMm, EnergyResolution resolution,
@@ -77,9 +77,9 @@ public record PointSourceSetup(HexagonalHoleArray holes, double backGapMm, doubl
         check("cover aluminium (mm)", coverAluminiumMm >= 0 && coverAluminiumMm <= 10, coverAluminiumMm);
         check("backscatter glass (mm)", backscatterGlassMm >= 0 && backscatterGlassMm <= 200, backscatterGlassMm);
         Objects.requireNonNull(medium, "medium");
-        if (medium == QcMedium.WATER && collimatorModel != CollimatorModel.MONTE_CARLO) {
-            throw InputException.field("medium", "water needs the monte-carlo collimator model (photons scattered in "
-                    + "the water reach the collimator from every direction)");
+        if (medium.scatters() && collimatorModel != CollimatorModel.MONTE_CARLO) {
+            throw InputException.field("medium", medium.key() + " needs the monte-carlo collimator model (photons "
+                    + "scattered in the medium reach the collimator from every direction)");
         }
     }
 
@@ -133,9 +133,9 @@ public record PointSourceSetup(HexagonalHoleArray holes, double backGapMm, doubl
                 crystalThicknessMm, leadFluorescence, coverAluminiumMm, backscatterGlassMm, newMedium);
     }
 
-    /** True when the source sits in the water scattering medium. */
-    public boolean waterMedium() {
-        return medium == QcMedium.WATER;
+    /** True when the source sits in a scattering medium (water or PMMA). */
+    public boolean scatterMedium() {
+        return medium.scatters();
     }
 
     /** The crystal with its cover and backscatter compartment (Monte Carlo model). */

@@ -22,15 +22,15 @@ import org.spectlab.simulator.run.TallySet;
  * towards the field of view), the rest of the forward hemisphere. Each stratum's estimate is its
  * mean photon weight times its solid-angle fraction Ω/4π; the sum is unbiased (stratified
  * sampling). Directions outside the strata cannot be detected (ideal septa), cannot land in the
- * field of view (straight rays), or move away from the collimator. With the source in water
- * ({@link QcMedium#WATER}) the strata cover the whole sphere (the rest of the forward hemisphere and
- * the backward one are strata too), because a photon scattered in the water may reach the collimator
+ * field of view (straight rays), or move away from the collimator ({@link PointSourceStrata}). With the
+ * source in a scattering medium ({@link QcMedium#PMMA}, {@link QcMedium#WATER}) the strata cover the whole sphere (the rest of the forward hemisphere and
+ * the backward one are strata too), because a photon scattered in the medium may reach the collimator
  * from any emission direction.
  *
- * <p><b>Medium.</b> In water, each photon is first followed through the water slab
- * ({@code WaterSlab}, with directional biasing: photons then carry weights) and enters the
+ * <p><b>Medium.</b> In water or PMMA, each photon is first followed through the slab
+ * ({@code ScatterSlab}, with directional biasing: photons then carry weights) and enters the
  * collimator where, in the direction and with the energy with which, it reaches the face; in-window
- * counts of photons scattered in the water are tallied apart (their share is the scatter fraction
+ * counts of photons scattered in the medium are tallied apart (their share is the scatter fraction
  * of the set-up).
  *
  * <p><b>Collimator.</b> The lattice is shifted by a uniform random vector in a unit cell for every
@@ -65,7 +65,7 @@ public final class PointSourceSimulation {
     static final int REACHED_PENETRATION_W = 6;
     static final int WINDOW_SCATTER_W = 7;
     static final int REACHED_SCATTER_W = 8;
-    /** In-window and reached weight of photons scattered in the water medium (any collimator component). */
+    /** In-window and reached weight of photons scattered in the medium (any collimator component). */
     static final int WINDOW_MEDIUM_W = 9;
     static final int REACHED_MEDIUM_W = 10;
     /** Photons per incident energy of the crystal response matrix (Monte Carlo model). */
@@ -104,10 +104,10 @@ public final class PointSourceSimulation {
      * response (simulated once per run from a stream derived from the run's seed); both null for the
      * geometric model.
      */
-    record Prepared(CollimatorTransport transport, CrystalResponse crystal, WaterSlab water,
+    record Prepared(CollimatorTransport transport, CrystalResponse crystal, ScatterSlab slab,
                     int[] historiesPerStratum) {
         static Prepared of(PointSourceSetup s, long seed) {
-            int strata = strata(s);
+            int strata = PointSourceStrata.count(s);
             int[] uniform = new int[strata];
             java.util.Arrays.fill(uniform, s.historiesPerBatch());
             if (!s.monteCarlo()) {
@@ -115,8 +115,8 @@ public final class PointSourceSimulation {
             }
             // scattered photons forced into a cone of 3 times the collimator's widest geometric
             // acceptance (penetration and septal scatter reach a little beyond it)
-            WaterSlab w = s.waterMedium()
-                    ? WaterSlab.of(s.distanceMm(), s.energyKeV(), 3.0 * s.holes().maxAcceptanceTan()) : null;
+            ScatterSlab w = s.scatterMedium()
+                    ? ScatterSlab.of(s.medium().materialName(), s.distanceMm(), s.energyKeV(), 3.0 * s.holes().maxAcceptanceTan()) : null;
             CollimatorTransport t = s.idealSepta() ? CollimatorTransport.blackSepta(s.holes())
                     : CollimatorTransport.of(s.holes(), s.energyKeV() + 1.0, s.leadFluorescence());
             CrystalResponse c = CrystalResponse.simulate(s.crystal(), 5.0,
@@ -136,11 +136,11 @@ public final class PointSourceSimulation {
          * weights, from dominating the variance.
          */
         private static int[] allocate(PointSourceSetup s, long seed, Prepared pilotPhysics) {
-            int strata = strata(s);
+            int strata = PointSourceStrata.count(s);
             int[] pilot = new int[strata];
             java.util.Arrays.fill(pilot, PILOT_HISTORIES);
             Worker w = new Worker(s, new Prepared(pilotPhysics.transport(), pilotPhysics.crystal(),
-                    pilotPhysics.water(), pilot));
+                    pilotPhysics.slab(), pilot));
             w.runBatch(0, org.spectlab.simulator.run.BatchRandom.stream(seed ^ 0x2545F4914F6CDD1DL, 0));
             double[] weight = new double[strata];
             double total = 0;
@@ -148,9 +148,9 @@ public final class PointSourceSimulation {
                 double[] sums = w.tallies().tally(PointSourceResult.SUMS + k).toDoubleArray();
                 double mean = sums[REACHED_W] / PILOT_HISTORIES;
                 // standard deviation of a photon's weight reaching the field of view: sqrt(p (1 - p))
-                // for analog photons (weight 1), the general form for weighted ones (water)
+                // for analog photons (weight 1), the general form for weighted ones (scattering medium)
                 double sd = Math.sqrt(Math.max(0.0, sums[REACHED_W2] / PILOT_HISTORIES - mean * mean));
-                double[] c = stratumCosines(s, k);
+                double[] c = PointSourceStrata.cosines(s, k);
                 weight[k] = 0.5 * (c[1] - c[0]) * sd;
                 total += weight[k];
             }
@@ -167,68 +167,13 @@ public final class PointSourceSimulation {
     /** Photons per stratum of the allocation pilot run (Monte Carlo model). */
     static final int PILOT_HISTORIES = 4000;
 
-    /**
-     * Number of solid-angle strata of a setup: the inner cone; for penetrable septa the annuli out
-     * to the field-of-view corners, in tanθ steps of a factor 2 from the cone's edge (so that the
-     * small angles, where septal penetration concentrates, get as many photons as the wide ones);
-     * for the Monte Carlo model the rest of the forward hemisphere; in water also the backward
-     * hemisphere.
-     */
-    static int strata(PointSourceSetup s) {
-        if (s.waterMedium()) {
-            return 1 + annuli(s) + 2;
-        }
-        if (s.idealSepta()) {
-            return 1;
-        }
-        return 1 + annuli(s) + (s.monteCarlo() ? 1 : 0);
-    }
-
-    private static double innerTan(PointSourceSetup s) {
-        return s.holes().maxAcceptanceTan();
-    }
-
-    private static double outerTan(PointSourceSetup s) {
-        double sigma = s.intrinsicFwhmMm() / (2.0 * Math.sqrt(2.0 * Math.log(2.0)));
-        double tanOuter = (s.detectorHalfWidthMm() + 6.0 * sigma) * Math.sqrt(2.0) / s.imageDistanceMm();
-        return Math.max(tanOuter, innerTan(s));
-    }
-
-    private static int annuli(PointSourceSetup s) {
-        double ratio = outerTan(s) / innerTan(s);
-        return ratio <= 1.0 ? 1 : Math.max(1, (int) Math.ceil(Math.log(ratio) / Math.log(2.0) - 1e-9));
-    }
-
-    private static double cosOfTan(double tan) {
-        return 1.0 / Math.sqrt(1.0 + tan * tan);
-    }
-
-    /** Lower and upper cosθ of a stratum: {cosMin, cosMax}; an empty stratum has cosMin = cosMax. */
-    static double[] stratumCosines(PointSourceSetup s, int stratum) {
-        double tanInner = innerTan(s);
-        if (stratum == 0) {
-            return new double[] {cosOfTan(tanInner), 1.0};
-        }
-        int annuli = annuli(s);
-        double tanOuter = outerTan(s);
-        if (stratum <= annuli) {
-            double lo = tanInner * Math.pow(2.0, stratum - 1);
-            double hi = stratum == annuli ? tanOuter : Math.min(tanOuter, 2.0 * lo);
-            return new double[] {cosOfTan(hi), cosOfTan(lo)};
-        }
-        if (stratum == annuli + 1) {
-            return new double[] {0.0, cosOfTan(tanOuter)};
-        }
-        return new double[] {-1.0, 0.0};
-    }
-
     /** The per-thread worker: owns its scratch buffers and tallies. */
     static final class Worker implements BatchWorker {
         private final PointSourceSetup s;
         private final CollimatorTransport transport;
         private final CrystalResponse crystal;
         private final CollimatorTransport.Photon photon = CollimatorTransport.photon();
-        private final WaterSlab water;
+        private final ScatterSlab slab;
         private final double[] mediumPos = new double[3];
         private final double[] mediumDir = new double[3];
         private final double[] mediumState = new double[2];
@@ -254,10 +199,10 @@ public final class PointSourceSimulation {
             this.s = s;
             this.transport = prepared.transport();
             this.crystal = prepared.crystal();
-            this.water = prepared.water();
+            this.slab = prepared.slab();
             this.historiesPerStratum = prepared.historiesPerStratum();
             int n = s.imagePixels();
-            strata = strata(s);
+            strata = PointSourceStrata.count(s);
             images = new FixedPointTally[strata];
             spectra = new FixedPointTally[strata];
             sums = new FixedPointTally[strata];
@@ -273,7 +218,7 @@ public final class PointSourceSimulation {
                 imageScratch[k] = new double[n * n];
                 spectrumScratch[k] = new double[s.spectrumBins()];
                 sumScratch[k] = new double[SUM_SLOTS];
-                double[] c = stratumCosines(s, k);
+                double[] c = PointSourceStrata.cosines(s, k);
                 cosMin[k] = c[0];
                 cosMax[k] = c[1];
             }
@@ -379,7 +324,7 @@ public final class PointSourceSimulation {
 
         /**
          * One stratum with the Monte Carlo collimator and the crystal response (analog, weight 1 in
-         * air; in water the weight of the directional biasing, see {@link WaterSlab}).
+         * air; in a scattering medium the weight of the directional biasing, see {@link ScatterSlab}).
          */
         private void runStratumTransport(int k, UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gauss,
                                          EnergyResolution.Sampler energy) {
@@ -404,7 +349,7 @@ public final class PointSourceSimulation {
             final int histories = historiesPerStratum[k];
             for (int h = 0; h < histories; h++) {
                 double dz = c0 + dc * rng.nextDouble();
-                if (water == null && dz <= 0) {
+                if (slab == null && dz <= 0) {
                     continue; // in air, parallel to the face or away from it: never reaches it
                 }
                 double sinT = Math.sqrt(Math.max(0.0, 1.0 - dz * dz));
@@ -417,7 +362,7 @@ public final class PointSourceSimulation {
                 double sy = r1 * a1y + r2 * a2y;
                 boolean mediumScattered = false;
                 double w = 1.0;
-                if (water == null) {
+                if (slab == null) {
                     p.startAtFrontFace(sx + z * dx / dz, sy + z * dy / dz, dx, dy, dz, e0);
                 } else {
                     double[] md = mediumDir;
@@ -425,7 +370,7 @@ public final class PointSourceSimulation {
                     md[1] = dy;
                     md[2] = dz;
                     mediumState[0] = e0;
-                    int scatters = water.transport(mediumPos, md, mediumState, rng, mediumScatter);
+                    int scatters = slab.transport(mediumPos, md, mediumState, rng, mediumScatter);
                     if (scatters < 0) {
                         continue;
                     }

@@ -9,41 +9,62 @@ import org.spectlab.core.error.InputException;
  * <ul>
  *   <li>{@link #AIR}: the source in air (NEMA NU 1 system spatial resolution and sensitivity without
  *       scatter);</li>
- *   <li>{@link #WATER}: the source in a water scattering medium, NEMA NU 1's "system spatial
- *       resolution with scatter" set-up: the source at its distance
- *       from the collimator with water filling the whole gap, and
- *       50 mm of water behind it (see {@code WaterSlab}).</li>
+ *   <li>{@link #PMMA}: NEMA NU 1's "system spatial resolution with scatter" set-up: acrylic (PMMA)
+ *       scattering blocks, 100 mm between the source and the collimator face and 50 mm behind the
+ *       source (NEMA NU 1-2007, section 3.2; see {@code ScatterSlab});</li>
+ *   <li>{@link #WATER}: the same geometry filled with water, a tissue-like variant (not NEMA's
+ *       material: water's electron density is 1/1.16 of acrylic's, so it scatters and attenuates
+ *       less).</li>
  * </ul>
+ * With either scattering medium the gap from the source to the collimator is the medium (the source
+ * distance is its thickness) and 50 mm of it lie behind the source.
  */
 public enum QcMedium {
     /** Source in air. */
-    AIR("air"),
+    AIR("air", null),
     /** Source in a slab of water (scatter). */
-    WATER("water");
+    WATER("water", "water"),
+    /** Source between acrylic blocks, NEMA NU 1's scattering material. */
+    PMMA("pmma", "pmma");
 
     private final String key;
+    private final String material;
 
-    QcMedium(String key) {
+    QcMedium(String key, String material) {
         this.key = key;
+        this.material = material;
     }
 
-    /** The command-line name: {@code air} or {@code water}. */
+    /** The command-line name: {@code air}, {@code water} or {@code pmma}. */
     public String key() {
         return key;
     }
 
+    /** True for a scattering medium (water or PMMA), false for air. */
+    public boolean scatters() {
+        return material != null;
+    }
+
+    /** Name of the medium in the built-in material library; null for air (no medium is transported). */
+    public String materialName() {
+        return material;
+    }
+
     /**
-     * The medium of a command-line name (case-insensitive).
+     * The medium of a command-line name (case-insensitive; {@code acrylic} is PMMA).
      *
      * @param field the option name used in the error message
      */
     public static QcMedium parse(String name, String field) {
         String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        if (n.equals("acrylic")) {
+            return PMMA;
+        }
         for (QcMedium m : values()) {
             if (m.key.equals(n)) {
                 return m;
             }
         }
-        throw InputException.field(field, "must be 'air' or 'water', got '" + name + "'");
+        throw InputException.field(field, "must be 'air', 'water' or 'pmma' (acrylic), got '" + name + "'");
     }
 }

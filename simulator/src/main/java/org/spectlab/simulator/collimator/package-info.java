@@ -15,11 +15,12 @@
  *       Compton and Rayleigh scattering in the septa), selected by
  *       {@link org.spectlab.simulator.collimator.CollimatorModel};</li>
  *   <li>{@link org.spectlab.simulator.collimator.PointSourceSimulation}: Monte Carlo of a point
- *       source in air or in water through the collimator onto a planar detector (ideal or penetrable
- *       septa, straight rays or the transport); {@code WaterSlab} follows photons through NEMA NU
- *       1's water scattering medium ({@link org.spectlab.simulator.collimator.QcMedium});</li>
+ *       source in air, acrylic or water through the collimator onto a planar detector (ideal or
+ *       penetrable septa, straight rays or the transport); {@code ScatterSlab} follows photons
+ *       through NEMA NU 1's acrylic scattering blocks or a water slab
+ *       ({@link org.spectlab.simulator.collimator.QcMedium});</li>
  *   <li>{@link org.spectlab.simulator.collimator.CameraQc}: NEMA NU 1-style sensitivity, LSF
- *       FWHM/FWTM, penetration, collimator-scatter and (in water) scatter fractions and energy
+ *       FWHM/FWTM, penetration, collimator-scatter and (in a scattering medium) scatter fractions and energy
  *       resolution.</li>
  * </ul>
  * Lengths in mm, energies in keV, attenuation coefficients in 1/mm. Not modelled here: the

@@ -7,7 +7,6 @@ import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.spectlab.core.error.InputException;
-import org.spectlab.core.grid.Grid3;
 import org.spectlab.core.projection.EnergyWindow;
 import org.spectlab.simulator.collimator.CollimatorModel;
 import org.spectlab.simulator.collimator.CollimatorTransport;
@@ -190,35 +189,13 @@ public final class AnalogSimulation {
     }
 
     /**
-     * The detector must not cut through matter: every voxel denser than 0.01 g/cm^3 (anything but
-     * air) must lie inside every view's radius. Air beyond the detector plane is harmless (photons
-     * cross it in a straight line).
+     * The detector must not cut through matter: every voxel denser than air must lie on the axis's
+     * side of every view's collimator-face plane ({@link PatientOutline}; the plane is where
+     * {@code detect} intersects escaping photons). Air beyond the plane is harmless (photons cross it
+     * in a straight line).
      */
     private static void requireDetectorOutsidePatient(SpectScenario s) {
-        Grid3 g = s.grid();
-        short[] mat = s.materialOfVoxel();
-        boolean[] dense = new boolean[s.materials().size()];
-        for (int m = 0; m < dense.length; m++) {
-            dense[m] = s.materials().get(m).densityGPerCm3() > 0.01;
-        }
-        double maxR = 0;
-        for (int k = 0; k < g.nz(); k++) {
-            for (int j = 0; j < g.ny(); j++) {
-                for (int i = 0; i < g.nx(); i++) {
-                    if (dense[mat[g.index(i, j, k)]]) {
-                        double r = Math.hypot(Math.abs(g.xMm(i)) + 0.5 * g.voxelXMm(),
-                                Math.abs(g.yMm(j)) + 0.5 * g.voxelYMm());
-                        maxR = Math.max(maxR, r);
-                    }
-                }
-            }
-        }
-        for (int v = 0; v < s.orbit().views(); v++) {
-            if (s.orbit().radiusMm(v) < maxR) {
-                throw InputException.field("acquisition.radius_mm", "view " + v + " radius " + s.orbit().radiusMm(v)
-                        + " mm cuts through the patient (matter reaches " + Math.round(maxR) + " mm from the axis)");
-            }
-        }
+        PatientOutline.of(s).requireOutside(s.orbit());
     }
 
     /** One thread's histories. */

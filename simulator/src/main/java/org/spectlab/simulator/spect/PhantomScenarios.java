@@ -23,12 +23,21 @@ public final class PhantomScenarios {
     public static SpectScenario of(VoxelisedPhantom phantom, MaterialLibrary library, Nuclide nuclide,
                                    SpectCamera camera, AcquisitionGeometry orbit, int rows, int cols,
                                    double pixelSizeMm, double timePerViewS) {
+        return SpectScenario.of(phantom.grid(), phantom.materials().labels(), materials(phantom, library),
+                phantom.activity(), nuclide, 1e-3, 15.0, camera, orbit, rows, cols, pixelSizeMm, timePerViewS);
+    }
+
+    /** The patient outline of a rendered phantom (before an orbit is chosen, e.g. to contour it). */
+    public static PatientOutline outline(VoxelisedPhantom phantom, MaterialLibrary library) {
+        return PatientOutline.of(phantom.grid(), phantom.materials().labels(), materials(phantom, library));
+    }
+
+    private static List<Material> materials(VoxelisedPhantom phantom, MaterialLibrary library) {
         List<Material> materials = new ArrayList<>();
         for (String name : phantom.materialNames()) {
             materials.add(library.get(name));
         }
-        return SpectScenario.of(phantom.grid(), phantom.materials().labels(), materials, phantom.activity(), nuclide,
-                1e-3, 15.0, camera, orbit, rows, cols, pixelSizeMm, timePerViewS);
+        return materials;
     }
 
     /**

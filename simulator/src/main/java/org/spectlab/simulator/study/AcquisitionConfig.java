@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.spectlab.core.error.InputException;
 import org.spectlab.core.projection.AcquisitionGeometry;
 import org.spectlab.core.projection.RotationDirection;
+import org.spectlab.simulator.spect.PatientOutline;
 
 /**
  * The {@code acquisition} section: a step-and-shoot orbit (angles in degrees in the convention of
@@ -20,7 +21,13 @@ import org.spectlab.core.projection.RotationDirection;
  * pair (v, v + N/2) at the same time, so the scan lasts N/2 view times ({@link
  * org.spectlab.simulator.spect.SpectScenario#timeSlotOfView}). {@code views} must be even.
  *
- * @param orbit         the orbit
+ * <p><b>Orbit radius</b>: exactly one of {@code radius_mm} (circular), {@code radii_mm} (one per
+ * view, in view order) and {@code body_contour} (an automatic body-contour orbit, {@link
+ * ContourOrbit}, whose radii follow the patient at a clearance and are resolved when the phantom is
+ * rendered: {@link #orbitAround}).
+ *
+ * @param orbit         the orbit with {@code radius_mm} or {@code radii_mm}; null with {@code body_contour}
+ * @param contour       the body-contour orbit; null otherwise
  * @param cols          projection columns (transaxial)
  * @param rows          projection rows (axial)
  * @param pixelSizeMm   pixel size, mm
@@ -28,8 +35,8 @@ import org.spectlab.core.projection.RotationDirection;
  * @param headConfiguration {@code single}, {@code opposed} or {@code l-mode} (2 heads), or
  *                      {@code evenly-spaced} (3 or 4 heads, metadata)
  */
-public record AcquisitionConfig(AcquisitionGeometry orbit, int cols, int rows, double pixelSizeMm,
-                                double timePerViewS, String headConfiguration) {
+public record AcquisitionConfig(AcquisitionGeometry orbit, ContourOrbit contour, int cols, int rows,
+                                double pixelSizeMm, double timePerViewS, String headConfiguration) {
     /** One head. */
     public static final String SINGLE = "single";
     /** Two heads 180° apart. */
@@ -45,7 +52,7 @@ public record AcquisitionConfig(AcquisitionGeometry orbit, int cols, int rows, d
 
     static AcquisitionConfig parse(ConfigNode a) {
         a.allowOnly("views", "arc_deg", "start_angle_deg", "direction", "heads", "head_configuration", "radius_mm",
-                "radii_mm", "matrix", "pixel_size_mm", "time_per_view_s");
+                "radii_mm", ContourOrbit.KEY, "matrix", "pixel_size_mm", "time_per_view_s");
         int views = a.intIn("views", 0, 1, MAX_VIEWS, true);
         double arc = a.numberIn("arc_deg", 360, 0, 360, true);
         double start = a.numberIn("start_angle_deg", 0, -360, 360, false);
@@ -60,14 +67,18 @@ public record AcquisitionConfig(AcquisitionGeometry orbit, int cols, int rows, d
         }
         int heads = a.intIn("heads", 1, 1, 4, false);
         String heading = headConfiguration(a, heads, views, arc);
-        if (a.has("radius_mm") == a.has("radii_mm")) {
-            throw InputException.field(a.at("radius_mm"), "give exactly one of radius_mm and radii_mm");
+        int given = (a.has("radius_mm") ? 1 : 0) + (a.has("radii_mm") ? 1 : 0) + (a.has(ContourOrbit.KEY) ? 1 : 0);
+        if (given != 1) {
+            String field = a.has(ContourOrbit.KEY) ? a.at(ContourOrbit.KEY) : a.at("radius_mm");
+            throw InputException.field(field, "give exactly one of radius_mm (circular orbit), radii_mm (one per view) "
+                    + "and body_contour (automatic, following the patient)" + (given == 0 ? "" : "; got " + given));
         }
-        AcquisitionGeometry orbit;
+        AcquisitionGeometry orbit = null;
+        ContourOrbit contour = null;
         if (a.has("radius_mm")) {
             double r = a.numberIn("radius_mm", Double.NaN, 0, 2000, true);
             orbit = AcquisitionGeometry.circular(views, start, arc, direction, r, heads);
-        } else {
+        } else if (a.has("radii_mm")) {
             double[] radii = a.numbers("radii_mm", views);
             for (int v = 0; v < radii.length; v++) {
                 if (!(radii[v] > 0) || radii[v] > 2000) {
@@ -76,6 +87,8 @@ public record AcquisitionConfig(AcquisitionGeometry orbit, int cols, int rows, d
                 }
             }
             orbit = AcquisitionGeometry.of(views, start, arc, direction, radii, heads);
+        } else {
+            contour = ContourOrbit.parse(a.child(ContourOrbit.KEY), views, start, arc, direction, heads);
         }
         double[] m = a.numbers("matrix", 2);
         for (int i = 0; i < 2; i++) {
@@ -86,7 +99,20 @@ public record AcquisitionConfig(AcquisitionGeometry orbit, int cols, int rows, d
         }
         double pixel = a.numberIn("pixel_size_mm", Double.NaN, 0, 50, true);
         double t = a.numberIn("time_per_view_s", Double.NaN, 0, 86_400, true);
-        return new AcquisitionConfig(orbit, (int) m[0], (int) m[1], pixel, t, heading);
+        return new AcquisitionConfig(orbit, contour, (int) m[0], (int) m[1], pixel, t, heading);
+    }
+
+    /** Number of views (known before the phantom is rendered, whatever the orbit). */
+    public int views() {
+        return orbit != null ? orbit.views() : contour.views();
+    }
+
+    /**
+     * The orbit around this patient: the configured one, or with {@code body_contour} the radii that
+     * follow the patient's outline ({@link ContourOrbit#orbit}).
+     */
+    public AcquisitionGeometry orbitAround(PatientOutline outline) {
+        return orbit != null ? orbit : contour.orbit(outline);
     }
 
     private static String headConfiguration(ConfigNode a, int heads, int views, double arcDeg) {
@@ -117,15 +143,19 @@ public record AcquisitionConfig(AcquisitionGeometry orbit, int cols, int rows, d
     }
 
     void toTree(ObjectNode o) {
-        o.put("views", orbit.views());
-        o.put("arc_deg", orbit.extentDeg());
-        o.put("start_angle_deg", orbit.startAngleDeg());
-        o.put("direction", orbit.direction().name());
-        o.put("heads", orbit.heads());
-        if (orbit.heads() == 2) {
+        boolean explicit = orbit != null;
+        int heads = explicit ? orbit.heads() : contour.heads();
+        o.put("views", views());
+        o.put("arc_deg", explicit ? orbit.extentDeg() : contour.arcDeg());
+        o.put("start_angle_deg", explicit ? orbit.startAngleDeg() : contour.startAngleDeg());
+        o.put("direction", (explicit ? orbit.direction() : contour.direction()).name());
+        o.put("heads", heads);
+        if (heads == 2) {
             o.put("head_configuration", headConfiguration);
         }
-        if (orbit.isCircular()) {
+        if (orbit == null) {
+            contour.toTree(o.putObject(ContourOrbit.KEY));
+        } else if (orbit.isCircular()) {
             o.put("radius_mm", orbit.radiusMm(0));
         } else {
             ArrayNode r = o.putArray("radii_mm");

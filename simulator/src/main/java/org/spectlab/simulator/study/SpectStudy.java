@@ -14,6 +14,7 @@ import org.spectlab.core.io.interfile.Interfile;
 import org.spectlab.core.io.interfile.InterfileNumberFormat;
 import org.spectlab.core.io.nifti.Nifti;
 import org.spectlab.core.material.MaterialLibrary;
+import org.spectlab.core.projection.AcquisitionGeometry;
 import org.spectlab.core.projection.EnergyWindow;
 import org.spectlab.core.projection.ProjectionSet;
 import org.spectlab.phantoms.config.PhantomConfig;
@@ -26,6 +27,7 @@ import org.spectlab.simulator.run.BatchRunner;
 import org.spectlab.simulator.spect.AnalogSimulation;
 import org.spectlab.simulator.spect.CollimatorComponents;
 import org.spectlab.simulator.spect.ForcedDetectionSimulation;
+import org.spectlab.simulator.spect.PatientOutline;
 import org.spectlab.simulator.spect.PhantomScenarios;
 import org.spectlab.simulator.spect.SpectResult;
 import org.spectlab.simulator.spect.SpectScenario;
@@ -51,9 +53,6 @@ import org.spectlab.simulator.spect.SpectScenario;
  * seed every file except the timings in study.json is identical for any thread count.
  */
 public final class SpectStudy {
-    /** Materials lighter than this (g/cm^3, i.e. air) do not count as patient for the orbit check. */
-    static final double PATIENT_MIN_DENSITY_G_PER_CM3 = 0.01;
-
     private SpectStudy() {
     }
 
@@ -158,14 +157,19 @@ public final class SpectStudy {
         }
     }
 
-    /** The simulation scenario of a configuration and its rendered phantom (the orbit is checked). */
+    /**
+     * The simulation scenario of a configuration and its rendered phantom: a body-contour orbit is
+     * resolved around the patient's outline here, and every orbit is checked not to cut the patient
+     * ({@link PatientOutline#requireOutside}).
+     */
     public static SpectScenario scenario(StudyConfig config, PhantomConfig.Rendered rendered) {
         AcquisitionConfig a = config.acquisition();
+        PatientOutline outline = PhantomScenarios.outline(rendered.phantom(), MaterialLibrary.builtIn());
+        AcquisitionGeometry orbit = a.orbitAround(outline);
+        outline.requireOutside(orbit);
         SpectScenario s = PhantomScenarios.of(rendered.phantom(), MaterialLibrary.builtIn(), config.nuclide(),
-                config.camera().toCamera(), a.orbit(), a.rows(), a.cols(), a.pixelSizeMm(), a.timePerViewS());
-        s = PhantomScenarios.withKinetics(s, rendered.scanKinetics());
-        checkOrbitOutsidePatient(s);
-        return s;
+                config.camera().toCamera(), orbit, a.rows(), a.cols(), a.pixelSizeMm(), a.timePerViewS());
+        return PhantomScenarios.withKinetics(s, rendered.scanKinetics());
     }
 
     /** Runs the configured mode. */
@@ -175,45 +179,6 @@ public final class SpectStudy {
         return config.simulation().mode().equals(SimulationConfig.ANALOG)
                 ? AnalogSimulation.run(scenario, options, progress)
                 : ForcedDetectionSimulation.run(scenario, options, progress);
-    }
-
-    /**
-     * Fails (naming {@code acquisition.radius_mm}) when a view's collimator face is inside the patient:
-     * closer to the axis than the outer corner of any voxel denser than air.
-     */
-    static void checkOrbitOutsidePatient(SpectScenario s) {
-        Grid3 g = s.grid();
-        boolean[] dense = new boolean[s.materials().size()];
-        for (int m = 0; m < dense.length; m++) {
-            dense[m] = s.materials().get(m).densityGPerCm3() >= PATIENT_MIN_DENSITY_G_PER_CM3;
-        }
-        short[] mat = s.materialOfVoxel();
-        double hx = 0.5 * g.voxelXMm();
-        double hy = 0.5 * g.voxelYMm();
-        double reach = 0;
-        int nxy = g.nx() * g.ny();
-        for (int j = 0; j < g.ny(); j++) {
-            for (int i = 0; i < g.nx(); i++) {
-                double r = Math.hypot(Math.abs(g.xMm(i)) + hx, Math.abs(g.yMm(j)) + hy);
-                if (r <= reach) {
-                    continue;
-                }
-                int col = i + g.nx() * j;
-                for (int k = 0; k < g.nz(); k++) {
-                    if (dense[mat[col + k * nxy]]) {
-                        reach = r;
-                        break;
-                    }
-                }
-            }
-        }
-        for (int v = 0; v < s.orbit().views(); v++) {
-            if (s.orbit().radiusMm(v) < reach) {
-                throw InputException.field("acquisition.radius_mm", "view " + v + " at " + s.orbit().radiusMm(v)
-                        + " mm is inside the patient, which reaches " + Math.round(reach * 10) / 10.0
-                        + " mm from the axis of rotation");
-            }
-        }
     }
 
     private static List<String> writeData(StudyConfig config, PhantomConfig.Rendered rendered, SpectScenario s,

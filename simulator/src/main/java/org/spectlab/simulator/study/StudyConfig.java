@@ -28,7 +28,8 @@ import org.spectlab.simulator.spect.SimulationOptions;
  * nuclide: Tc-99m
  * scan_time_h: 0                 # h after administration; sets the phantom's kinetics.time_h
  * camera: {collimator: siemens-lehr, ...}          # see {@link CameraConfig}
- * acquisition: {views: 120, radius_mm: 250, ...}    # see {@link AcquisitionConfig}
+ * acquisition: {views: 120, radius_mm: 250, ...}    # see {@link AcquisitionConfig}; or radii_mm: [...],
+ *                                                   # or body_contour: {clearance_mm: 20} ({@link ContourOrbit})
  * simulation: {mode: forced-detection, histories: 500000, ...}   # see {@link SimulationConfig}
  * ct: {kvp: 120, mas: 100}       # optional, see {@link CtConfig}; {enabled: false} for SPECT only
  * </pre>
@@ -59,7 +60,8 @@ public record StudyConfig(String phantomSource, ObjectNode phantomTree, PhantomC
     /** Classpath folder of the example study configurations. */
     public static final String EXAMPLES_RESOURCE_DIR = "/org/spectlab/simulator/study/examples/";
     /** The shipped examples, usable as {@code example:NAME}. */
-    public static final List<String> EXAMPLES = List.of("iec-tc99m", "torso-in111-leukocytes", "point-source-water");
+    public static final List<String> EXAMPLES = List.of("iec-tc99m", "iec-tc99m-contour", "torso-in111-leukocytes",
+            "point-source-water");
     private static final String EXAMPLE_PREFIX = "example:";
 
     /** Keeps a private copy of the phantom tree. */

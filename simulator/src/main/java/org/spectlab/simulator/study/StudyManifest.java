@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.spectlab.core.projection.AcquisitionGeometry;
 import org.spectlab.core.projection.EnergyWindow;
 import org.spectlab.simulator.collimator.CameraQc;
 import org.spectlab.simulator.collimator.CameraQcRequest;
@@ -14,6 +15,7 @@ import org.spectlab.simulator.collimator.QcMedium;
 import org.spectlab.simulator.ct.SimulatedCt;
 import org.spectlab.simulator.spect.CollimatorComponents;
 import org.spectlab.simulator.spect.ForcedDetectionSimulation;
+import org.spectlab.simulator.spect.PatientOutline;
 import org.spectlab.simulator.spect.SpectCamera;
 import org.spectlab.simulator.spect.SpectResult;
 import org.spectlab.simulator.spect.SpectScenario;
@@ -24,6 +26,11 @@ import org.spectlab.simulator.spect.SpectScenario;
  *   <li>{@code format}, {@code software} {name, version};</li>
  *   <li>{@code config}: the configuration as run ({@link StudyConfig#toTree()}: defaults filled in,
  *       windows explicit, the phantom inline), {@code phantom_source}, {@code seed}, {@code threads};</li>
+ *   <li>{@code orbit}: the orbit as acquired, view by view: {@code source} (radius_mm, radii_mm or
+ *       body_contour), {@code angles_deg}, {@code radii_mm} (axis to collimator face; with
+ *       body_contour, resolved around the patient) and {@code patient_extent_mm} (the patient's
+ *       reach towards each view's detector, {@link PatientOutline#extentMm}; radius minus extent is
+ *       the clearance; null for a phantom of air alone);</li>
  *   <li>{@code timings_s}: phantom, simulation, ct, writing (the data files; study.json itself excluded);</li>
  *   <li>{@code ct} (with a CT): its noise seed and HU scale (reference energy, μ of water and air);</li>
  *   <li>{@code counts}: histories, interaction_sites, total_activity_mbq (at acquisition start),
@@ -128,6 +135,26 @@ public final class StudyManifest {
         }
     }
 
+    /** The {@code orbit} block: per view angle, radius and the patient extent along the detector normal. */
+    private static void orbit(ObjectNode o, StudyConfig config, SpectScenario scenario) {
+        AcquisitionConfig a = config.acquisition();
+        o.put("source", a.contour() != null ? ContourOrbit.KEY : a.orbit().isCircular() ? "radius_mm" : "radii_mm");
+        AcquisitionGeometry g = scenario.orbit();
+        PatientOutline outline = PatientOutline.of(scenario);
+        ArrayNode angles = o.putArray("angles_deg");
+        ArrayNode radii = o.putArray("radii_mm");
+        ArrayNode extent = o.putArray("patient_extent_mm");
+        for (int v = 0; v < g.views(); v++) {
+            angles.add(g.angleDeg(v));
+            radii.add(g.radiusMm(v));
+            if (outline.isEmpty()) {
+                extent.addNull();
+            } else {
+                extent.add(outline.extentMm(g.angleRad(v)));
+            }
+        }
+    }
+
     /** The manifest of a single run as pretty-printed JSON. */
     public static String json(StudyConfig config, SpectScenario scenario, SpectResult r, SimulatedCt ct,
                               String softwareVersion,
@@ -151,6 +178,7 @@ public final class StudyManifest {
         root.put("threads", threads);
         root.put("mode", r.mode());
         root.set("config", config.toTree());
+        orbit(root.putObject("orbit"), config, scenario);
         root.putObject("timings_s").put("phantom", timings.phantomS()).put("simulation", timings.simulationS())
                 .put("ct", timings.ctS()).put("writing", timings.writingS());
         ObjectNode counts = root.putObject("counts");

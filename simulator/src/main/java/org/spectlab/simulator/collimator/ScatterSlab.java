@@ -15,13 +15,14 @@ import org.spectlab.simulator.xs.MaterialCrossSections;
 import org.spectlab.simulator.xs.Process;
 
 /**
- * The water scattering medium of the camera quality-control "with scatter" set-up ({@link QcMedium#WATER}):
- * a slab of water that covers the collimator face and holds the source, which lies at its distance
- * from the face with {@link #WATER_BEHIND_SOURCE_MM} of water behind it. Photons are followed from
- * the source through photoabsorption, incoherent (bound Compton, {@link ComptonSampler}) and coherent
- * ({@link RayleighSampler}) scattering, with NIST XCOM attenuation of water, until they are
- * absorbed, leave the slab's back face (lost), fall below {@link #CUTOFF_KEV}, or reach the
- * collimator face, where they enter the collimator at their position, direction and energy.
+ * The scattering medium of the camera quality-control "with scatter" set-up ({@link QcMedium#PMMA},
+ * NEMA's acrylic, or {@link QcMedium#WATER}): a slab that covers the collimator face and holds the
+ * source, which lies at its distance from the face with {@link #BEHIND_SOURCE_MM} of the medium
+ * behind it. Photons are followed from the source through photoabsorption, incoherent (bound
+ * Compton, {@link ComptonSampler}) and coherent ({@link RayleighSampler}) scattering, with the NIST
+ * XCOM attenuation of the medium, until they are absorbed, leave the slab's back face (lost), fall
+ * below {@link #CUTOFF_KEV}, or reach the collimator face, where they enter the collimator at their
+ * position, direction and energy.
  *
  * <p><b>Directional biasing.</b> Only photons heading within a few degrees of the collimator axis
  * can pass it, a solid angle of ~10⁻³ of the sphere, so analog scattering would almost never send
@@ -34,18 +35,22 @@ import org.spectlab.simulator.xs.Process;
  * every direction. The Compton energy of a forced direction follows from its angle (free-electron
  * kinematics, as {@link ComptonSampler} samples it; binding enters through the angular density).
  *
- * <p>Set-up: NEMA NU 1 (Performance Measurements of Gamma Cameras, 2007 and 2018 editions), system
- * spatial resolution with scatter: line sources 100 mm from the collimator face with 100 mm of
- * scattering material (water or tissue-equivalent plastic) between them and the collimator and 50
- * mm behind them. Approximations: the slab is laterally infinite (NEMA's scattering block is wide
- * enough that photons scattered beyond its sides hardly reach the field of view); the source is
- * the point of {@link PointSourceSetup} (its image summed along one axis is the line-spread function);
- * the slab touches the collimator (no air gap).
+ * <p>Set-up: NEMA NU 1-2007 (Performance Measurements of Gamma Cameras), section 3.2 "System
+ * Spatial Resolution with Scatter": as the test without scatter (two capillary line sources of at
+ * most 1.0 mm inside diameter, 100 mm from the collimator face) with the 100 mm between source and
+ * collimator filled by an acrylic scattering block placed directly on the collimator, the source
+ * against its far side, and a second acrylic block 50 mm thick behind the source; the blocks cover
+ * the UFOV or at least ten times the collimator's FWTM (as summarised in
+ * github.com/ayoubelmhamdi/CQ, src/NEMA2007_gamma_camerad.md; the standard itself is sold by NEMA).
+ * Approximations: the slab is laterally infinite (the blocks are wide enough that photons
+ * scattered beyond their sides hardly reach the field of view); the source is the point of
+ * {@link PointSourceSetup} (its image summed along one axis is the line-spread function of a line
+ * source, without the capillary's glass wall); the slab touches the collimator (no air gap).
  */
-final class WaterSlab {
-    /** Water behind the source, mm (NEMA NU 1 with-scatter set-up). */
-    static final double WATER_BEHIND_SOURCE_MM = 50.0;
-    /** Below this energy photons are dropped: they cannot reach any useful window (mean free path in water 2 mm). */
+final class ScatterSlab {
+    /** Medium behind the source, mm (NEMA NU 1-2007 section 3.2: a 50 mm acrylic block). */
+    static final double BEHIND_SOURCE_MM = 50.0;
+    /** Below this energy photons are dropped: they cannot reach any useful window (below every window's lower edge). */
     static final double CUTOFF_KEV = 20.0;
     /** Share of scatterings whose direction is drawn inside the forward cone. */
     static final double FORCED_SHARE = 0.5;
@@ -60,38 +65,41 @@ final class WaterSlab {
     private final double conePerSr;
     private final double forcedShare;
 
-    private WaterSlab(double sourceDepthMm, double maxEnergyKeV, double coneTan, double forcedShare) {
+    private ScatterSlab(String materialName, double sourceDepthMm, double maxEnergyKeV, double coneTan,
+                        double forcedShare) {
         this.forcedShare = forcedShare;
         this.sourceDepthMm = sourceDepthMm;
-        this.thicknessMm = sourceDepthMm + WATER_BEHIND_SOURCE_MM;
-        Material water = MaterialLibrary.builtIn().get("water");
-        MaterialCrossSections xs = MaterialCrossSections.of(water);
+        this.thicknessMm = sourceDepthMm + BEHIND_SOURCE_MM;
+        Material medium = MaterialLibrary.builtIn().get(materialName);
+        MaterialCrossSections xs = MaterialCrossSections.of(medium);
         Process[] processes = {Process.PHOTOELECTRIC, Process.INCOHERENT, Process.COHERENT};
         AttenuationSource source = (m, p, e) -> xs.muPerCm(processes[p], e);
         this.tables = MaterialTables.build(1, source, CUTOFF_KEV - 1.0, maxEnergyKeV + 1.0, 0.25);
-        this.compton = ComptonSampler.of(water);
-        this.rayleigh = RayleighSampler.of(water);
+        this.compton = ComptonSampler.of(medium);
+        this.rayleigh = RayleighSampler.of(medium);
         this.coneCos = 1.0 / Math.sqrt(1.0 + coneTan * coneTan);
         this.conePerSr = 1.0 / (2 * Math.PI * (1.0 - coneCos));
     }
 
     /**
-     * The slab for a source at {@code sourceDepthMm} from the collimator face, photons up to
-     * {@code maxEnergyKeV}, scattered directions forced into the cone of half-angle atan(coneTan).
+     * The slab of material {@code materialName} (built-in library) for a source at
+     * {@code sourceDepthMm} from the collimator face, photons up to {@code maxEnergyKeV}, scattered
+     * directions forced into the cone of half-angle atan(coneTan).
      */
-    static WaterSlab of(double sourceDepthMm, double maxEnergyKeV, double coneTan) {
+    static ScatterSlab of(String materialName, double sourceDepthMm, double maxEnergyKeV, double coneTan) {
         if (!(coneTan > 0) || coneTan > 10) {
             throw new IllegalArgumentException("cone tangent must be in (0, 10], got " + coneTan);
         }
-        return of(sourceDepthMm, maxEnergyKeV, coneTan, FORCED_SHARE);
+        return of(materialName, sourceDepthMm, maxEnergyKeV, coneTan, FORCED_SHARE);
     }
 
-    /** As {@link #of(double, double, double)} with another forced share (0: analog scattering, for tests). */
-    static WaterSlab of(double sourceDepthMm, double maxEnergyKeV, double coneTan, double forcedShare) {
+    /** As {@link #of(String, double, double, double)} with another forced share (0: analog scattering, for tests). */
+    static ScatterSlab of(String materialName, double sourceDepthMm, double maxEnergyKeV, double coneTan,
+                          double forcedShare) {
         if (!(forcedShare >= 0 && forcedShare < 1)) {
             throw new IllegalArgumentException("forced share must be in [0, 1), got " + forcedShare);
         }
-        return new WaterSlab(sourceDepthMm, maxEnergyKeV, coneTan, forcedShare);
+        return new ScatterSlab(materialName, sourceDepthMm, maxEnergyKeV, coneTan, forcedShare);
     }
 
     /** Cosine of the forced cone's half-angle. */
@@ -99,7 +107,7 @@ final class WaterSlab {
         return coneCos;
     }
 
-    /** Source to collimator face, mm (the water in front of the source). */
+    /** Source to collimator face, mm (the medium in front of the source). */
     double sourceDepthMm() {
         return sourceDepthMm;
     }
@@ -114,7 +122,7 @@ final class WaterSlab {
      * @param pos      scratch for the position (x, y, distance from the face), caller-owned
      * @param state    in: {@code state[0]} the emitted energy, keV; out: energy and weight
      * @param scratch  holder for scattering results
-     * @return the number of scatterings in the water, or -1 when the photon never reaches the face
+     * @return the number of scatterings in the medium, or -1 when the photon never reaches the face
      */
     int transport(double[] pos, double[] dir, double[] state, UniformRandomProvider rng, ScatteredPhoton scratch) {
         pos[0] = 0;
