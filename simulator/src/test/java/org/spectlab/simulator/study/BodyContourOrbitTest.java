@@ -147,7 +147,7 @@ class BodyContourOrbitTest {
                 radii, o.heads());
         return new SpectScenario(s.grid(), s.materialOfVoxel(), s.materials(), s.activityBqPerMl(), s.nuclide(),
                 s.minLineYield(), s.minLineEnergyKeV(), s.camera(), g, s.rows(), s.cols(), s.pixelSizeMm(),
-                s.timePerViewS());
+                s.timePerViewS(), s.kinetics());
     }
 
     @Test
