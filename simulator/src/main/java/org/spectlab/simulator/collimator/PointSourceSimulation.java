@@ -94,9 +94,23 @@ public final class PointSourceSimulation {
 
     /** Runs the batches and returns the raw tallies (for merging split runs). */
     public static TallySet runTallies(PointSourceSetup setup, long seed, BatchRange range, int threads) {
-        Prepared prepared = Prepared.of(setup, seed);
+        return runTallies(setup, seed, crystalSeed(seed), range, threads);
+    }
+
+    /**
+     * Runs the batches with the crystal response matrix of another run's seed: runs that share it
+     * differ only by their transport noise (the matrix, simulated once per run, is a common factor of
+     * every in-window tally and is not in the run's standard errors).
+     */
+    static TallySet runTallies(PointSourceSetup setup, long seed, long crystalSeed, BatchRange range, int threads) {
+        Prepared prepared = Prepared.of(setup, seed, crystalSeed);
         return BatchRunner.run(seed, range, threads, k -> new Worker(setup, prepared),
                 BatchRunner.ProgressListener.NONE);
+    }
+
+    /** Seed of the crystal response matrix of a run with {@code seed}. */
+    static long crystalSeed(long seed) {
+        return seed ^ 0x5DEECE66DL;
     }
 
     /**
@@ -107,6 +121,10 @@ public final class PointSourceSimulation {
     record Prepared(CollimatorTransport transport, CrystalResponse crystal, WaterSlab water,
                     int[] historiesPerStratum) {
         static Prepared of(PointSourceSetup s, long seed) {
+            return of(s, seed, crystalSeed(seed));
+        }
+
+        static Prepared of(PointSourceSetup s, long seed, long crystalSeed) {
             int strata = strata(s);
             int[] uniform = new int[strata];
             java.util.Arrays.fill(uniform, s.historiesPerBatch());
@@ -120,7 +138,7 @@ public final class PointSourceSimulation {
             CollimatorTransport t = s.idealSepta() ? CollimatorTransport.blackSepta(s.holes())
                     : CollimatorTransport.of(s.holes(), s.energyKeV() + 1.0, s.leadFluorescence());
             CrystalResponse c = CrystalResponse.simulate(s.crystal(), 5.0,
-                    s.energyKeV() + 2.0, 1.0, CRYSTAL_HISTORIES_PER_KEV, seed ^ 0x5DEECE66DL);
+                    s.energyKeV() + 2.0, 1.0, CRYSTAL_HISTORIES_PER_KEV, crystalSeed);
             return new Prepared(t, c, w, allocate(s, seed, new Prepared(t, c, w, new int[strata])));
         }
 

@@ -18,6 +18,9 @@
  *       source in air or in water through the collimator onto a planar detector (ideal or penetrable
  *       septa, straight rays or the transport); {@code WaterSlab} follows photons through NEMA NU
  *       1's water scattering medium ({@link org.spectlab.simulator.collimator.QcMedium});</li>
+ *   <li>{@link org.spectlab.simulator.collimator.ResponseKernelTable}: the Monte Carlo
+ *       collimator-detector response of one energy and window, tabulated at a few distances and
+ *       interpolated between them (kernels for forced detection with the Monte Carlo collimator);</li>
  *   <li>{@link org.spectlab.simulator.collimator.CameraQc}: NEMA NU 1-style sensitivity, LSF
  *       FWHM/FWTM, penetration, collimator-scatter and (in water) scatter fractions and energy
  *       resolution.</li>
