@@ -50,8 +50,10 @@ import org.spectlab.simulator.run.TallySet;
  * passing without interacting). Both: the image plane is the back gap beyond the collimator
  * (single depth), position blurred by the intrinsic Gaussian, energy blurred by
  * {@link EnergyResolution}. Tallies, per stratum, in units of photon weight (fixed point,
- * bit-identical for any thread count): the in-window image, the energy spectrum of photons inside
- * the field of view, and weight sums for the sensitivity and its standard error.
+ * bit-identical for any thread count): the in-window image (with the Monte Carlo model also one
+ * per collimator component: geometric, penetration, collimator scatter, lead x-ray), the energy
+ * spectrum of photons inside the field of view, and weight sums for the sensitivity and its
+ * standard error.
  */
 public final class PointSourceSimulation {
     /** Slots in the per-stratum sums tally. */
@@ -182,6 +184,18 @@ public final class PointSourceSimulation {
         }
     }
 
+    /**
+     * Collimator components of the Monte Carlo model's per-component images, indexed by
+     * {@link CollimatorTransport#GEOMETRIC}, {@link CollimatorTransport#PENETRATION},
+     * {@link CollimatorTransport#SCATTER} and {@link CollimatorTransport#LEAD_XRAY}.
+     */
+    static final int COLLIMATOR_COMPONENTS = 4;
+
+    /** Tally name of a stratum's in-window image of one collimator component (Monte Carlo model). */
+    static String componentImageKey(int component, int stratum) {
+        return "image.component" + component + ".stratum" + stratum;
+    }
+
     /** Photons per stratum of the allocation pilot run (Monte Carlo model). */
     static final int PILOT_HISTORIES = 4000;
 
@@ -256,6 +270,9 @@ public final class PointSourceSimulation {
         private final TallySet tallies = TallySet.create();
         private final int strata;
         private final FixedPointTally[] images;
+        /** Monte Carlo model only: [stratum][collimator component] in-window images; else null. */
+        private final FixedPointTally[][] componentImages;
+        private final double[][][] componentScratch;
         private final FixedPointTally[] spectra;
         private final FixedPointTally[] sums;
         private final double[][] imageScratch;
@@ -277,6 +294,8 @@ public final class PointSourceSimulation {
             int n = s.imagePixels();
             strata = strata(s);
             images = new FixedPointTally[strata];
+            componentImages = prepared.transport() != null ? new FixedPointTally[strata][COLLIMATOR_COMPONENTS] : null;
+            componentScratch = prepared.transport() != null ? new double[strata][COLLIMATOR_COMPONENTS][] : null;
             spectra = new FixedPointTally[strata];
             sums = new FixedPointTally[strata];
             imageScratch = new double[strata][];
@@ -286,6 +305,12 @@ public final class PointSourceSimulation {
             cosMax = new double[strata];
             for (int k = 0; k < strata; k++) {
                 images[k] = tallies.tally(PointSourceResult.IMAGE + k, n * n);
+                if (componentImages != null) {
+                    for (int c = 0; c < COLLIMATOR_COMPONENTS; c++) {
+                        componentImages[k][c] = tallies.tally(componentImageKey(c, k), n * n);
+                        componentScratch[k][c] = new double[n * n];
+                    }
+                }
                 spectra[k] = tallies.tally(PointSourceResult.SPECTRUM + k, s.spectrumBins());
                 sums[k] = tallies.tally(PointSourceResult.SUMS + k, SUM_SLOTS);
                 imageScratch[k] = new double[n * n];
@@ -318,6 +343,11 @@ public final class PointSourceSimulation {
                     tallies.count(PointSourceResult.HISTORIES + k, historiesPerStratum[k]);
                 }
                 images[k].addAndClear(imageScratch[k]);
+                if (componentImages != null) {
+                    for (int c = 0; c < COLLIMATOR_COMPONENTS; c++) {
+                        componentImages[k][c].addAndClear(componentScratch[k][c]);
+                    }
+                }
                 spectra[k].addAndClear(spectrumScratch[k]);
                 sums[k].addAndClear(sumScratch[k]);
             }
@@ -488,6 +518,7 @@ public final class PointSourceSimulation {
                     int iy = (int) Math.floor(y * invPix + centre);
                     if (ix >= 0 && ix < n && iy >= 0 && iy < n) {
                         img[iy * n + ix] += w;
+                        componentScratch[k][component][iy * n + ix] += w;
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package org.spectlab.simulator.collimator;
 
 import java.util.Arrays;
+import java.util.function.IntFunction;
 import org.spectlab.core.error.InputException;
 import org.spectlab.simulator.run.BatchRange;
 import org.spectlab.simulator.run.TallySet;
@@ -15,7 +16,9 @@ import org.spectlab.simulator.run.TallySet;
  * <p>Each node's kernel is the in-window image of a point source in air on the collimator axis, in
  * fraction of photons emitted into 4π per pixel, on a square grid of odd side whose centre pixel is
  * centred on the source's projection; its sum is the window efficiency (geometric, penetration and
- * collimator-scatter parts together). A kernel at a distance between two nodes is the linear
+ * collimator-scatter parts together; {@link #componentKernelAt} gives each collimator component's
+ * part, for images tallied per component as the analog simulation does). A kernel at a distance
+ * between two nodes is the linear
  * interpolation of theirs; outside the nodes the nearest node's kernel is used. Every node is run
  * with its own stream ({@link #nodeSeed}), so the nodes' errors are independent and the variance of
  * an interpolated kernel is exactly the squared-weight sum of theirs (correlated sampling would
@@ -50,6 +53,8 @@ public final class ResponseKernelTable {
     private final double energyKeV;
     /** [node][row-major pixel], fraction of emitted photons. */
     private final double[][] kernels;
+    /** [node][collimator component][row-major pixel], fraction of emitted photons; sum over components = kernels. */
+    private final double[][][] componentKernels;
     /** [node][row-major pixel], variance of {@link #kernels}. */
     private final double[][] variances;
     private final double[] windowEfficiency;
@@ -59,7 +64,7 @@ public final class ResponseKernelTable {
     private final double[] windowCollimatorScatter;
 
     private ResponseKernelTable(PointSourceSetup base, double[] distancesMm, PointSourceResult[] results,
-                                double[][] variances) {
+                                double[][][] componentKernels, double[][] variances) {
         int nodes = distancesMm.length;
         this.distancesMm = distancesMm.clone();
         this.pixels = base.imagePixels();
@@ -67,6 +72,7 @@ public final class ResponseKernelTable {
         this.energyKeV = base.energyKeV();
         this.kernels = new double[nodes][];
         this.variances = variances;
+        this.componentKernels = componentKernels;
         this.windowEfficiency = new double[nodes];
         this.windowEfficiencyStdError = new double[nodes];
         this.windowGeometric = new double[nodes];
@@ -127,13 +133,15 @@ public final class ResponseKernelTable {
         }
         PointSourceResult[] results = new PointSourceResult[distancesMm.length];
         double[][] variances = new double[distancesMm.length][];
+        double[][][] components = new double[distancesMm.length][][];
         for (int i = 0; i < distancesMm.length; i++) {
             PointSourceSetup s = base.withDistanceMm(distancesMm[i]);
             TallySet t = PointSourceSimulation.runTallies(s, nodeSeed(seed, i), crystalSeed, range, threads);
             results[i] = PointSourceResult.from(s, t);
             variances[i] = pixelVariance(s, t);
+            components[i] = componentImages(s, t);
         }
-        return new ResponseKernelTable(base, distancesMm, results, variances);
+        return new ResponseKernelTable(base, distancesMm, results, components, variances);
     }
 
     /** The seed of node {@code node}'s {@link PointSourceSimulation} run (independent streams per node). */
@@ -141,8 +149,26 @@ public final class ResponseKernelTable {
         return seed + node * 0x9E3779B97F4A7C15L;
     }
 
+    /** The normalised in-window image of each collimator component (as {@link PointSourceResult#from}). */
+    private static double[][] componentImages(PointSourceSetup s, TallySet t) {
+        double[][] out = new double[PointSourceSimulation.COLLIMATOR_COMPONENTS][];
+        for (int comp = 0; comp < out.length; comp++) {
+            int c = comp;
+            out[comp] = sumOverStrata(s, t, k -> PointSourceSimulation.componentImageKey(c, k), false);
+        }
+        return out;
+    }
+
     /** Per-pixel variance of the normalised image from the per-stratum counts (weight-1 photons). */
     private static double[] pixelVariance(PointSourceSetup s, TallySet t) {
+        return sumOverStrata(s, t, k -> PointSourceResult.IMAGE + k, true);
+    }
+
+    /**
+     * Σ over strata of f·counts (an image per emitted photon) or, with {@code squared}, of f²·counts
+     * (its variance for weight-1 counts), f = (Ω/4π)/n of the stratum.
+     */
+    private static double[] sumOverStrata(PointSourceSetup s, TallySet t, IntFunction<String> key, boolean squared) {
         int n = s.imagePixels();
         double[] out = new double[n * n];
         for (int k = 0; k < PointSourceSimulation.strata(s); k++) {
@@ -152,9 +178,10 @@ public final class ResponseKernelTable {
             }
             double[] c = PointSourceSimulation.stratumCosines(s, k);
             double f = 0.5 * (c[1] - c[0]) / nk;
-            double[] counts = t.tally(PointSourceResult.IMAGE + k).toDoubleArray();
+            double factor = squared ? f * f : f;
+            double[] counts = t.tally(key.apply(k)).toDoubleArray();
             for (int p = 0; p < counts.length; p++) {
-                out[p] += f * f * counts[p];
+                out[p] += factor * counts[p];
             }
         }
         return out;
@@ -188,6 +215,22 @@ public final class ResponseKernelTable {
         interpolate(kernels, distanceMm, out, false);
     }
 
+    /**
+     * Writes the kernel of one collimator component at {@code distanceMm} into {@code out}, as
+     * {@link #kernelAt}: {@link CollimatorTransport#GEOMETRIC} (through one hole),
+     * {@link CollimatorTransport#PENETRATION} (crossed lead without interacting),
+     * {@link CollimatorTransport#SCATTER} (scattered in the lead) or {@link CollimatorTransport#LEAD_XRAY}
+     * (a lead K x-ray); the four add up to {@link #kernelAt} (to rounding).
+     */
+    public void componentKernelAt(double distanceMm, int component, double[] out) {
+        if (component < 0 || component >= PointSourceSimulation.COLLIMATOR_COMPONENTS) {
+            throw new IllegalArgumentException("collimator component " + component);
+        }
+        int i = lowerNode(distanceMm);
+        double w = upperWeight(i, distanceMm);
+        mix(componentKernels[i][component], w == 0 ? null : componentKernels[i + 1][component], w, false, out);
+    }
+
     /** Writes the per-pixel variance of {@link #kernelAt} at {@code distanceMm} into {@code out}. */
     public void varianceAt(double distanceMm, double[] out) {
         interpolate(variances, distanceMm, out, true);
@@ -217,7 +260,7 @@ public final class ResponseKernelTable {
         return windowPenetration[node];
     }
 
-    /** In-window fraction scattered in the septa or emitted as lead K x-rays, at a node. */
+    /** In-window fraction scattered in the septa or emitted as lead K x-rays, at a node (see {@link #componentKernelAt}). */
     public double windowCollimatorScatter(int node) {
         return windowCollimatorScatter[node];
     }
@@ -225,19 +268,21 @@ public final class ResponseKernelTable {
     private void interpolate(double[][] table, double distanceMm, double[] out, boolean squaredWeights) {
         int i = lowerNode(distanceMm);
         double w = upperWeight(i, distanceMm);
-        double[] a = table[i];
-        if (w == 0) {
+        mix(table[i], w == 0 ? null : table[i + 1], w, squaredWeights, out);
+    }
+
+    /** out = (1 - w) a + w b (squared weights for variances); a alone when b is null. */
+    private static void mix(double[] a, double[] b, double w, boolean squaredWeights, double[] out) {
+        if (b == null) {
             System.arraycopy(a, 0, out, 0, a.length);
             return;
         }
-        double[] b = table[i + 1];
         double wa = squaredWeights ? (1 - w) * (1 - w) : 1 - w;
         double wb = squaredWeights ? w * w : w;
         for (int p = 0; p < a.length; p++) {
             out[p] = wa * a[p] + wb * b[p];
         }
     }
-
     private double scalarAt(double[] values, double distanceMm, boolean squaredWeights) {
         int i = lowerNode(distanceMm);
         double w = upperWeight(i, distanceMm);
