@@ -15,9 +15,15 @@ import org.jtransforms.fft.DoubleFFT_2D;
  * shared read-only; each {@link Worker} owns its transform plan and buffers (one per thread, no
  * allocation per image) and accumulates, per component, the products of its images' spectra with
  * their kernels' spectra, so several depth bins cost one forward transform each and one inverse
- * transform per component. Results depend only on the inputs and the order of {@code add} calls
- * (JTransforms' 2D transform splits rows or columns between threads only for large planes, and
- * each element's arithmetic does not depend on that split).
+ * transform per component. Results depend only on the inputs and the order of {@code add} calls:
+ * JTransforms 3.1 threads a 2D transform only from CommonUtils.getThreadsBeginN_2D() elements on,
+ * and then hands whole rows and columns to its threads, so no element's arithmetic depends on the
+ * split (those threads do compete with the caller's own view threads on large planes).
+ *
+ * <p>Cost, measured once (throw-away timing, load average ~2 on 2 cores): a 128 x 128 view with
+ * 41 depth bins, 4 components and a 31-pixel kernel (padded to 144 x 144, complex transforms)
+ * took 86-121 ms against 16-48 ms for the Gaussian path of {@link DepthResolvedDetector} with
+ * 20 000 deposits; real-to-complex transforms would roughly halve it.
  */
 final class ResponseConvolution {
     private final int rows;

@@ -111,7 +111,7 @@ class ResponseKernelTableTest {
         // comment), and its peak high by ~1 % (two Gaussians' mixture), against ~1.8 % standard
         // error of the direct run's central pixel. Chi-square over pixels with at least 10 counts
         // in the direct run; the bound 1.5 dof + 5 √(2 dof) allows 50 % overdispersion plus five
-        // standard deviations (seed pairs 11/12, 21/22, 31/32 gave 41-62 over 45 pixels; with the
+        // standard deviations (seed pairs 11/12, 21/22, 31/32 gave 38-62 over 45 pixels; with the
         // kernel taken at the 90 mm node instead, 122: the width z below catches that, -3.9)
         PointSourceSetup b = base(160_000);
         BatchRange range = BatchRange.of(0, 4);
