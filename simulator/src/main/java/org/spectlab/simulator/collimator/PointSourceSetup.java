@@ -126,6 +126,13 @@ public record PointSourceSetup(HexagonalHoleArray holes, double backGapMm, doubl
                 collimatorModel, crystalThicknessMm, leadFluorescence, coverAluminiumMm, backscatterGlassMm, medium);
     }
 
+    /** A copy with the source at another distance from the collimator face, mm. */
+    public PointSourceSetup withDistanceMm(double newDistanceMm) {
+        return new PointSourceSetup(holes, backGapMm, newDistanceMm, energyKeV, leadMuPerMm, intrinsicFwhmMm,
+                resolution, window, detectorHalfWidthMm, imagePixels, pixelMm, spectrumBinKeV, historiesPerBatch,
+                collimatorModel, crystalThicknessMm, leadFluorescence, coverAluminiumMm, backscatterGlassMm, medium);
+    }
+
     /** A copy with another medium around the source. */
     public PointSourceSetup withMedium(QcMedium newMedium) {
         return new PointSourceSetup(holes, backGapMm, distanceMm, energyKeV, leadMuPerMm, intrinsicFwhmMm, resolution,

@@ -50,8 +50,10 @@ import org.spectlab.simulator.run.TallySet;
  * passing without interacting). Both: the image plane is the back gap beyond the collimator
  * (single depth), position blurred by the intrinsic Gaussian, energy blurred by
  * {@link EnergyResolution}. Tallies, per stratum, in units of photon weight (fixed point,
- * bit-identical for any thread count): the in-window image, the energy spectrum of photons inside
- * the field of view, and weight sums for the sensitivity and its standard error.
+ * bit-identical for any thread count): the in-window image (with the Monte Carlo model also one
+ * per collimator component: geometric, penetration, collimator scatter, lead x-ray), the energy
+ * spectrum of photons inside the field of view, and weight sums for the sensitivity and its
+ * standard error.
  */
 public final class PointSourceSimulation {
     /** Slots in the per-stratum sums tally. */
@@ -94,9 +96,23 @@ public final class PointSourceSimulation {
 
     /** Runs the batches and returns the raw tallies (for merging split runs). */
     public static TallySet runTallies(PointSourceSetup setup, long seed, BatchRange range, int threads) {
-        Prepared prepared = Prepared.of(setup, seed);
+        return runTallies(setup, seed, crystalSeed(seed), range, threads);
+    }
+
+    /**
+     * Runs the batches with the crystal response matrix of another run's seed: runs that share it
+     * differ only by their transport noise (the matrix, simulated once per run, is a common factor of
+     * every in-window tally and is not in the run's standard errors).
+     */
+    static TallySet runTallies(PointSourceSetup setup, long seed, long crystalSeed, BatchRange range, int threads) {
+        Prepared prepared = Prepared.of(setup, seed, crystalSeed);
         return BatchRunner.run(seed, range, threads, k -> new Worker(setup, prepared),
                 BatchRunner.ProgressListener.NONE);
+    }
+
+    /** Seed of the crystal response matrix of a run with {@code seed}. */
+    static long crystalSeed(long seed) {
+        return seed ^ 0x5DEECE66DL;
     }
 
     /**
@@ -107,6 +123,10 @@ public final class PointSourceSimulation {
     record Prepared(CollimatorTransport transport, CrystalResponse crystal, ScatterSlab slab,
                     int[] historiesPerStratum) {
         static Prepared of(PointSourceSetup s, long seed) {
+            return of(s, seed, crystalSeed(seed));
+        }
+
+        static Prepared of(PointSourceSetup s, long seed, long crystalSeed) {
             int strata = PointSourceStrata.count(s);
             int[] uniform = new int[strata];
             java.util.Arrays.fill(uniform, s.historiesPerBatch());
@@ -120,7 +140,7 @@ public final class PointSourceSimulation {
             CollimatorTransport t = s.idealSepta() ? CollimatorTransport.blackSepta(s.holes())
                     : CollimatorTransport.of(s.holes(), s.energyKeV() + 1.0, s.leadFluorescence());
             CrystalResponse c = CrystalResponse.simulate(s.crystal(), 5.0,
-                    s.energyKeV() + 2.0, 1.0, CRYSTAL_HISTORIES_PER_KEV, seed ^ 0x5DEECE66DL);
+                    s.energyKeV() + 2.0, 1.0, CRYSTAL_HISTORIES_PER_KEV, crystalSeed);
             return new Prepared(t, c, w, allocate(s, seed, new Prepared(t, c, w, new int[strata])));
         }
 
@@ -164,6 +184,18 @@ public final class PointSourceSimulation {
         }
     }
 
+    /**
+     * Collimator components of the Monte Carlo model's per-component images, indexed by
+     * {@link CollimatorTransport#GEOMETRIC}, {@link CollimatorTransport#PENETRATION},
+     * {@link CollimatorTransport#SCATTER} and {@link CollimatorTransport#LEAD_XRAY}.
+     */
+    static final int COLLIMATOR_COMPONENTS = 4;
+
+    /** Tally name of a stratum's in-window image of one collimator component (Monte Carlo model). */
+    static String componentImageKey(int component, int stratum) {
+        return "image.component" + component + ".stratum" + stratum;
+    }
+
     /** Photons per stratum of the allocation pilot run (Monte Carlo model). */
     static final int PILOT_HISTORIES = 4000;
 
@@ -183,6 +215,9 @@ public final class PointSourceSimulation {
         private final TallySet tallies = TallySet.create();
         private final int strata;
         private final FixedPointTally[] images;
+        /** Monte Carlo model only: [stratum][collimator component] in-window images; else null. */
+        private final FixedPointTally[][] componentImages;
+        private final double[][][] componentScratch;
         private final FixedPointTally[] spectra;
         private final FixedPointTally[] sums;
         private final double[][] imageScratch;
@@ -204,6 +239,8 @@ public final class PointSourceSimulation {
             int n = s.imagePixels();
             strata = PointSourceStrata.count(s);
             images = new FixedPointTally[strata];
+            componentImages = prepared.transport() != null ? new FixedPointTally[strata][COLLIMATOR_COMPONENTS] : null;
+            componentScratch = prepared.transport() != null ? new double[strata][COLLIMATOR_COMPONENTS][] : null;
             spectra = new FixedPointTally[strata];
             sums = new FixedPointTally[strata];
             imageScratch = new double[strata][];
@@ -213,6 +250,12 @@ public final class PointSourceSimulation {
             cosMax = new double[strata];
             for (int k = 0; k < strata; k++) {
                 images[k] = tallies.tally(PointSourceResult.IMAGE + k, n * n);
+                if (componentImages != null) {
+                    for (int c = 0; c < COLLIMATOR_COMPONENTS; c++) {
+                        componentImages[k][c] = tallies.tally(componentImageKey(c, k), n * n);
+                        componentScratch[k][c] = new double[n * n];
+                    }
+                }
                 spectra[k] = tallies.tally(PointSourceResult.SPECTRUM + k, s.spectrumBins());
                 sums[k] = tallies.tally(PointSourceResult.SUMS + k, SUM_SLOTS);
                 imageScratch[k] = new double[n * n];
@@ -245,6 +288,11 @@ public final class PointSourceSimulation {
                     tallies.count(PointSourceResult.HISTORIES + k, historiesPerStratum[k]);
                 }
                 images[k].addAndClear(imageScratch[k]);
+                if (componentImages != null) {
+                    for (int c = 0; c < COLLIMATOR_COMPONENTS; c++) {
+                        componentImages[k][c].addAndClear(componentScratch[k][c]);
+                    }
+                }
                 spectra[k].addAndClear(spectrumScratch[k]);
                 sums[k].addAndClear(sumScratch[k]);
             }
@@ -415,6 +463,7 @@ public final class PointSourceSimulation {
                     int iy = (int) Math.floor(y * invPix + centre);
                     if (ix >= 0 && ix < n && iy >= 0 && iy < n) {
                         img[iy * n + ix] += w;
+                        componentScratch[k][component][iy * n + ix] += w;
                     }
                 }
             }

@@ -19,6 +19,9 @@
  *       penetrable septa, straight rays or the transport); {@code ScatterSlab} follows photons
  *       through NEMA NU 1's acrylic scattering blocks or a water slab
  *       ({@link org.spectlab.simulator.collimator.QcMedium});</li>
+ *   <li>{@link org.spectlab.simulator.collimator.ResponseKernelTable}: the Monte Carlo
+ *       collimator-detector response of one energy and window, tabulated at a few distances and
+ *       interpolated between them (kernels for forced detection with the Monte Carlo collimator);</li>
  *   <li>{@link org.spectlab.simulator.collimator.CameraQc}: NEMA NU 1-style sensitivity, LSF
  *       FWHM/FWTM, penetration, collimator-scatter and (in a scattering medium) scatter fractions and energy
  *       resolution.</li>
