@@ -64,6 +64,9 @@ final class DepthResolvedDetector {
     private final double[] acc;
     private final double[] scratch;
     private final boolean[] touched;
+    /** Per-axis stencil weights of the deposit being made (scratch, up to three taps). */
+    private final double[] colWeights = new double[3];
+    private final double[] rowWeights = new double[3];
 
     /**
      * @param rows        projection rows
@@ -125,42 +128,15 @@ final class DepthResolvedDetector {
      * @param values  contribution per component ({@link #components()} values)
      */
     void deposit(double depthMm, double col, double row, double[] values) {
-        double fd = binPosition(depthMm);
-        int b0 = Math.min((int) fd, bins - 2);
-        double wb = fd - b0;
         int c0 = (int) Math.floor(col);
         int r0 = (int) Math.floor(row);
         double wc = col - c0;
         double wr = row - r0;
-        int plane = rows * cols * components;
-        int nc = components;
-        for (int db = 0; db < 2; db++) {
-            double fb = db == 0 ? 1 - wb : wb;
-            if (fb == 0) {
-                continue;
-            }
-            int bin = b0 + db;
-            touched[bin] = true;
-            int off = bin * plane;
-            for (int dr = 0; dr < 2; dr++) {
-                int r = r0 + dr;
-                if (r < 0 || r >= rows) {
-                    continue;
-                }
-                double fr = fb * (dr == 0 ? 1 - wr : wr);
-                for (int dc = 0; dc < 2; dc++) {
-                    int c = c0 + dc;
-                    if (c < 0 || c >= cols) {
-                        continue;
-                    }
-                    double f = fr * (dc == 0 ? 1 - wc : wc);
-                    int p = off + (r * cols + c) * nc;
-                    for (int k = 0; k < nc; k++) {
-                        buffer[p + k] += f * values[k];
-                    }
-                }
-            }
-        }
+        colWeights[0] = 1 - wc;
+        colWeights[1] = wc;
+        rowWeights[0] = 1 - wr;
+        rowWeights[1] = wr;
+        depositStencil(depthMm, c0, r0, 2, values);
     }
 
     /**
@@ -174,20 +150,30 @@ final class DepthResolvedDetector {
      * @param values  contribution per component ({@link #components()} values)
      */
     void depositSpread(double depthMm, double col, double row, double[] values) {
-        double fd = binPosition(depthMm);
-        int b0 = Math.min((int) fd, bins - 2);
-        double wb = fd - b0;
         int cc = (int) Math.floor(col + 0.5);
         int rc = (int) Math.floor(row + 0.5);
         double dc = col - cc;
         double dr = row - rc;
         // weights at offsets -1, 0, +1: mean d, second moment SPREAD + d², non-negative for |d| ≤ 1/2
-        double c0 = 0.5 * (SPREAD_PX2 + dc * dc - dc);
-        double c1 = 1 - SPREAD_PX2 - dc * dc;
-        double c2 = 0.5 * (SPREAD_PX2 + dc * dc + dc);
-        double r0 = 0.5 * (SPREAD_PX2 + dr * dr - dr);
-        double r1 = 1 - SPREAD_PX2 - dr * dr;
-        double r2 = 0.5 * (SPREAD_PX2 + dr * dr + dr);
+        colWeights[0] = 0.5 * (SPREAD_PX2 + dc * dc - dc);
+        colWeights[1] = 1 - SPREAD_PX2 - dc * dc;
+        colWeights[2] = 0.5 * (SPREAD_PX2 + dc * dc + dc);
+        rowWeights[0] = 0.5 * (SPREAD_PX2 + dr * dr - dr);
+        rowWeights[1] = 1 - SPREAD_PX2 - dr * dr;
+        rowWeights[2] = 0.5 * (SPREAD_PX2 + dr * dr + dr);
+        depositStencil(depthMm, cc - 1, rc - 1, 3, values);
+    }
+
+    /**
+     * Adds {@code values} into the two depth bins around {@code depthMm} (shared linearly) over a
+     * square stencil of {@code taps} x {@code taps} pixels starting at ({@code firstCol},
+     * {@code firstRow}), weighted by {@link #colWeights} x {@link #rowWeights}; pixels off the
+     * detector are dropped.
+     */
+    private void depositStencil(double depthMm, int firstCol, int firstRow, int taps, double[] values) {
+        double fd = binPosition(depthMm);
+        int b0 = Math.min((int) fd, bins - 2);
+        double wb = fd - b0;
         int plane = rows * cols * components;
         int nc = components;
         for (int db = 0; db < 2; db++) {
@@ -198,18 +184,18 @@ final class DepthResolvedDetector {
             int bin = b0 + db;
             touched[bin] = true;
             int off = bin * plane;
-            for (int k = -1; k <= 1; k++) {
-                int r = rc + k;
+            for (int i = 0; i < taps; i++) {
+                int r = firstRow + i;
                 if (r < 0 || r >= rows) {
                     continue;
                 }
-                double fr = fb * (k < 0 ? r0 : k == 0 ? r1 : r2);
-                for (int m = -1; m <= 1; m++) {
-                    int c = cc + m;
+                double fr = fb * rowWeights[i];
+                for (int j = 0; j < taps; j++) {
+                    int c = firstCol + j;
                     if (c < 0 || c >= cols) {
                         continue;
                     }
-                    double f = fr * (m < 0 ? c0 : m == 0 ? c1 : c2);
+                    double f = fr * colWeights[j];
                     int p = off + (r * cols + c) * nc;
                     for (int q = 0; q < nc; q++) {
                         buffer[p + q] += f * values[q];
