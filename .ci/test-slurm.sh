@@ -46,7 +46,7 @@ fi
 for cmd in slurmctld slurmd sbatch squeue sinfo scontrol munged; do
   command -v "$cmd" >/dev/null 2>&1 || fail "$cmd not found after installing slurm-wlm and munge"
 done
-log "$(slurmd -V 2>&1 | head -1), $(munged --version 2>&1 | head -1)"
+log "$(slurmd -V 2>&1 | sed -n 1p), $(munged --version 2>&1 | sed -n 1p)"
 
 if [ ! -f "$JAR" ]; then
   log "building $JAR"
@@ -104,7 +104,7 @@ munge --socket="$MUNGE/munge.socket" -n | unmunge --socket="$MUNGE/munge.socket"
 
 HOST="$(hostname -s)"
 # CPUs, sockets, cores and memory as slurmd sees them (slurmd -C prints this node's NodeName line)
-NODE_HW="$(slurmd -C 2>/dev/null | head -1 | sed -e 's/^NodeName=[^ ]* //' -e 's/UpTime=.*//')"
+NODE_HW="$(slurmd -C 2>/dev/null | sed -n 1p | sed -e 's/^NodeName=[^ ]* //' -e 's/UpTime=.*//')"
 [ -n "$NODE_HW" ] || NODE_HW="CPUs=$(nproc)"
 cat > "$S/slurm.conf" <<CONF
 ClusterName=spectlab-ci
@@ -146,7 +146,7 @@ state=""
 for _ in $(seq 1 120); do   # up to 60 s for the node to come up idle
   kill -0 "$CTLD_PID" 2>/dev/null || { cat "$S/slurmctld.out" >&2; dump_logs; fail "slurmctld exited"; }
   kill -0 "$SLURMD_PID" 2>/dev/null || { cat "$S/slurmd.out" >&2; dump_logs; fail "slurmd exited"; }
-  state="$(timeout 10 sinfo -h -n "$HOST" -o %T 2>/dev/null | head -1 || true)"
+  state="$(timeout 10 sinfo -h -n "$HOST" -o %T 2>/dev/null | sed -n 1p || true)"
   [ "$state" = "idle" ] && break
   sleep 0.5
 done
