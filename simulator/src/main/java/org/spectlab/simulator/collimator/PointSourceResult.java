@@ -1,12 +1,18 @@
 package org.spectlab.simulator.collimator;
 
+import org.spectlab.simulator.crystal.CrystalResponse;
 import org.spectlab.simulator.run.TallySet;
 
 /**
  * What a {@link PointSourceSimulation} measured, normalised per photon emitted into 4π.
  *
  * @param windowEfficiency             in-window detected fraction of emitted photons
- * @param windowEfficiencyStdError     its Monte Carlo standard error
+ * @param windowEfficiencyStdError     its Monte Carlo standard error: the transport's, combined (in
+ *                                     quadrature) with the crystal response matrix's sampling error
+ *                                     when the result was built with the matrix ({@link #from(PointSourceSetup,
+ *                                     TallySet, CrystalResponse)})
+ * @param windowEfficiencyCrystalStdError the crystal response matrix's part of that error (a common
+ *                                     factor of every in-window tally of the run; 0 when not included)
  * @param detectedEfficiency           fraction reaching the field of view (any energy)
  * @param detectedEfficiencyStdError   its Monte Carlo standard error
  * @param windowGeometric              in-window fraction that passed through one hole
@@ -24,7 +30,8 @@ import org.spectlab.simulator.run.TallySet;
  * @param spectrumBinKeV               spectrum bin width, keV
  * @param histories                    photons simulated (all strata)
  */
-public record PointSourceResult(double windowEfficiency, double windowEfficiencyStdError, double detectedEfficiency,
+public record PointSourceResult(double windowEfficiency, double windowEfficiencyStdError,
+                                double windowEfficiencyCrystalStdError, double detectedEfficiency,
                                 double detectedEfficiencyStdError, double windowGeometric, double windowPenetration,
                                 double windowCollimatorScatter, double windowMediumScatter, double[] image, int imagePixels, double pixelMm, double[] spectrum,
                                 double spectrumBinKeV, long histories) {
@@ -32,9 +39,23 @@ public record PointSourceResult(double windowEfficiency, double windowEfficiency
     static final String SPECTRUM = "spectrum.stratum";
     static final String SUMS = "sums.stratum";
     static final String HISTORIES = "histories.stratum";
+    static final String CRYSTAL_ROWS = "crystal.rows.stratum";
 
-    /** Normalises the merged tallies of a run of {@code setup}. */
+    /**
+     * Normalises the merged tallies of a run of {@code setup}; the window efficiency's standard error is
+     * the transport's only (runs sharing one crystal matrix differ by it alone).
+     */
     public static PointSourceResult from(PointSourceSetup setup, TallySet t) {
+        return from(setup, t, null);
+    }
+
+    /**
+     * Normalises the merged tallies of a run of {@code setup} whose Monte Carlo model used
+     * {@code crystal}; the window efficiency's standard error then includes the matrix's sampling error
+     * ({@link CrystalResponse#windowAcceptanceVariance}: Σ_i var_i c_i², c_i the efficiency-normalised
+     * weight reaching the field of view on matrix row i). Null {@code crystal}: as {@link #from(PointSourceSetup, TallySet)}.
+     */
+    public static PointSourceResult from(PointSourceSetup setup, TallySet t, CrystalResponse crystal) {
         int n = setup.imagePixels();
         double[] image = new double[n * n];
         double[] spectrum = new double[setup.spectrumBins()];
@@ -47,6 +68,7 @@ public record PointSourceResult(double windowEfficiency, double windowEfficiency
         double sca = 0;
         double med = 0;
         long total = 0;
+        double[] rowWeight = crystal != null ? new double[crystal.energies()] : null;
         for (int k = 0; k < PointSourceStrata.count(setup); k++) {
             long nk = t.counter(HISTORIES + k);
             if (nk == 0) {
@@ -68,6 +90,12 @@ public record PointSourceResult(double windowEfficiency, double windowEfficiency
             pen += f * s[PointSourceSimulation.WINDOW_PENETRATION_W];
             sca += f * s[PointSourceSimulation.WINDOW_SCATTER_W];
             med += f * s[PointSourceSimulation.WINDOW_MEDIUM_W];
+            if (rowWeight != null) {
+                double[] rows = t.tally(CRYSTAL_ROWS + k).toDoubleArray();
+                for (int i = 0; i < rows.length; i++) {
+                    rowWeight[i] += f * rows[i];
+                }
+            }
             double[] im = t.tally(IMAGE + k).toDoubleArray();
             for (int i = 0; i < im.length; i++) {
                 image[i] += f * im[i];
@@ -77,7 +105,15 @@ public record PointSourceResult(double windowEfficiency, double windowEfficiency
                 spectrum[i] += f * sp[i];
             }
         }
-        return new PointSourceResult(win, Math.sqrt(winVar), det, Math.sqrt(detVar), geo, pen, sca, med, image, n,
+        double crystalVar = 0;
+        if (rowWeight != null) {
+            double[] rowVar = crystal.windowAcceptanceVariance(setup.resolution(), setup.window());
+            for (int i = 0; i < rowWeight.length; i++) {
+                crystalVar += rowVar[i] * rowWeight[i] * rowWeight[i];
+            }
+        }
+        return new PointSourceResult(win, Math.sqrt(winVar + crystalVar), Math.sqrt(crystalVar), det,
+                Math.sqrt(detVar), geo, pen, sca, med, image, n,
                 setup.pixelMm(), spectrum, setup.spectrumBinKeV(), total);
     }
 

@@ -47,7 +47,10 @@ import org.spectlab.simulator.run.TallySet;
  * <p><b>Detector.</b> Geometric model: every photon reaching the crystal deposits its full energy
  * (crystal efficiency 1, no escape). Monte Carlo model: the deposited energy is sampled from the
  * crystal's response matrix ({@link CrystalResponse}: Compton escape, iodine K escape, photons
- * passing without interacting). Both: the image plane is the back gap beyond the collimator
+ * passing without interacting), simulated once per run with {@value #CRYSTAL_HISTORIES_PER_KEV} photons
+ * per keV and {@value #CRYSTAL_HISTORIES_AT_LINE} at the rows next to the source energy; the matrix's
+ * sampling error is a common factor of the run, included in the window efficiency's standard error
+ * by {@link #run} (see {@link PointSourceResult#from(PointSourceSetup, TallySet, CrystalResponse)}). Both: the image plane is the back gap beyond the collimator
  * (single depth), position blurred by the intrinsic Gaussian, energy blurred by
  * {@link EnergyResolution}. Tallies, per stratum, in units of photon weight (fixed point,
  * bit-identical for any thread count): the in-window image (with the Monte Carlo model also one
@@ -72,6 +75,13 @@ public final class PointSourceSimulation {
     static final int REACHED_MEDIUM_W = 10;
     /** Photons per incident energy of the crystal response matrix (Monte Carlo model). */
     static final int CRYSTAL_HISTORIES_PER_KEV = 4000;
+    /**
+     * Photons for the crystal matrix rows next to the source energy, where every geometric and
+     * penetrating photon arrives: their sampling error is a common factor of the window efficiency
+     * (at 364.5 keV in 9.5 mm NaI, window acceptance ~0.2: 2-2.5 % relative with 4000 photons, 0.4-0.5 %
+     * with this many; PointSourceMonteCarloTest). It is part of the run's reported window-efficiency error.
+     */
+    static final int CRYSTAL_HISTORIES_AT_LINE = 250_000;
 
     /**
      * Photons whose septal attenuation μL reaches this value are counted as absorbed (their
@@ -91,7 +101,7 @@ public final class PointSourceSimulation {
                                         BatchRunner.ProgressListener progress) {
         Prepared prepared = Prepared.of(setup, seed);
         TallySet t = BatchRunner.run(seed, range, threads, k -> new Worker(setup, prepared), progress);
-        return PointSourceResult.from(setup, t);
+        return PointSourceResult.from(setup, t, prepared.crystal());
     }
 
     /** Runs the batches and returns the raw tallies (for merging split runs). */
@@ -139,8 +149,8 @@ public final class PointSourceSimulation {
                     ? ScatterSlab.of(s.medium().materialName(), s.distanceMm(), s.energyKeV(), 3.0 * s.holes().maxAcceptanceTan()) : null;
             CollimatorTransport t = s.idealSepta() ? CollimatorTransport.blackSepta(s.holes())
                     : CollimatorTransport.of(s.holes(), s.energyKeV() + 1.0, s.leadFluorescence());
-            CrystalResponse c = CrystalResponse.simulate(s.crystal(), 5.0,
-                    s.energyKeV() + 2.0, 1.0, CRYSTAL_HISTORIES_PER_KEV, crystalSeed);
+            CrystalResponse c = CrystalResponse.simulate(s.crystal(), 5.0, s.energyKeV() + 2.0, 1.0,
+                    CRYSTAL_HISTORIES_PER_KEV, new double[] {s.energyKeV()}, CRYSTAL_HISTORIES_AT_LINE, crystalSeed);
             return new Prepared(t, c, w, allocate(s, seed, new Prepared(t, c, w, new int[strata])));
         }
 
@@ -220,6 +230,9 @@ public final class PointSourceSimulation {
         private final double[][][] componentScratch;
         private final FixedPointTally[] spectra;
         private final FixedPointTally[] sums;
+        /** Monte Carlo model only: [stratum] weight reaching the field of view per crystal grid energy; else null. */
+        private final FixedPointTally[] crystalRows;
+        private final double[][] crystalRowScratch;
         private final double[][] imageScratch;
         private final double[][] spectrumScratch;
         private final double[][] sumScratch;
@@ -243,6 +256,8 @@ public final class PointSourceSimulation {
             componentScratch = prepared.transport() != null ? new double[strata][COLLIMATOR_COMPONENTS][] : null;
             spectra = new FixedPointTally[strata];
             sums = new FixedPointTally[strata];
+            crystalRows = crystal != null ? new FixedPointTally[strata] : null;
+            crystalRowScratch = crystal != null ? new double[strata][] : null;
             imageScratch = new double[strata][];
             spectrumScratch = new double[strata][];
             sumScratch = new double[strata][];
@@ -261,6 +276,10 @@ public final class PointSourceSimulation {
                 imageScratch[k] = new double[n * n];
                 spectrumScratch[k] = new double[s.spectrumBins()];
                 sumScratch[k] = new double[SUM_SLOTS];
+                if (crystalRows != null) {
+                    crystalRows[k] = tallies.tally(PointSourceResult.CRYSTAL_ROWS + k, crystal.energies());
+                    crystalRowScratch[k] = new double[crystal.energies()];
+                }
                 double[] c = PointSourceStrata.cosines(s, k);
                 cosMin[k] = c[0];
                 cosMax[k] = c[1];
@@ -295,6 +314,9 @@ public final class PointSourceSimulation {
                 }
                 spectra[k].addAndClear(spectrumScratch[k]);
                 sums[k].addAndClear(sumScratch[k]);
+                if (crystalRows != null) {
+                    crystalRows[k].addAndClear(crystalRowScratch[k]);
+                }
             }
         }
 
@@ -393,6 +415,7 @@ public final class PointSourceSimulation {
             final double[] img = imageScratch[k];
             final double[] spec = spectrumScratch[k];
             final double[] sum = sumScratch[k];
+            final double[] rowWeight = crystalRowScratch[k];
             final CollimatorTransport.Photon p = photon;
             final int histories = historiesPerStratum[k];
             for (int h = 0; h < histories; h++) {
@@ -443,6 +466,7 @@ public final class PointSourceSimulation {
                 if (mediumScattered) {
                     sum[REACHED_MEDIUM_W] += w;
                 }
+                rowWeight[crystal.energyIndex(p.energyKeV())] += w;
                 double deposit = crystal.sampleDepositKeV(p.energyKeV(), rng);
                 if (deposit <= 0) {
                     continue;

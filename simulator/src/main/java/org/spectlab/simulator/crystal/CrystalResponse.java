@@ -17,7 +17,9 @@ import org.spectlab.simulator.run.BatchRandom;
  *
  * <p>Approximation: between grid energies, the window acceptance is interpolated linearly; with a
  * 1 keV grid and a resolution FWHM of ≥ 8 keV the interpolation error is below 0.5 % of the
- * acceptance. The statistical error of the matrix rows is stated by {@link #historiesPerEnergy()}.
+ * acceptance. The statistical error of the matrix rows is stated by {@link #historiesAt(int)} (rows may
+ * be simulated with more photons near emission lines, where most photons arrive unscattered) and, for
+ * a window, by {@link #windowAcceptanceVariance}.
  */
 public final class CrystalResponse {
     private final double minKeV;
@@ -28,9 +30,11 @@ public final class CrystalResponse {
     /** [energy][depositBin] probabilities. */
     private final double[] matrix;
     private final int historiesPerEnergy;
+    /** Photons simulated for each grid energy. */
+    private final int[] rowHistories;
 
     private CrystalResponse(double minKeV, double stepKeV, int energies, int depositBins, double depositBinKeV,
-                            double[] matrix, int historiesPerEnergy) {
+                            double[] matrix, int historiesPerEnergy, int[] rowHistories) {
         this.minKeV = minKeV;
         this.stepKeV = stepKeV;
         this.energies = energies;
@@ -38,6 +42,7 @@ public final class CrystalResponse {
         this.depositBinKeV = depositBinKeV;
         this.matrix = matrix;
         this.historiesPerEnergy = historiesPerEnergy;
+        this.rowHistories = rowHistories;
     }
 
     /**
@@ -49,17 +54,49 @@ public final class CrystalResponse {
      */
     public static CrystalResponse simulate(NaiCrystal crystal, double minKeV, double maxKeV, double stepKeV,
                                            int historiesPerEnergy, long seed) {
+        return simulate(crystal, minKeV, maxKeV, stepKeV, historiesPerEnergy, new double[0], historiesPerEnergy, seed);
+    }
+
+    /**
+     * Simulates the response with {@code lineHistories} photons at the grid energies within one step of
+     * each of {@code lineEnergiesKeV} and {@code historiesPerEnergy} elsewhere. Photons that reach the
+     * crystal unscattered all fall on the rows of their emission line, so those rows' sampling error
+     * is a common factor of every in-window tally; spending more photons there (rather than on every
+     * row) is what lowers it. A row's first {@code historiesPerEnergy} photons are the same as without
+     * the boost (same stream, keyed by the energy index).
+     *
+     * @param lineEnergiesKeV energies whose neighbouring rows get {@code lineHistories} photons
+     * @param lineHistories   photons for those rows (at least {@code historiesPerEnergy})
+     */
+    public static CrystalResponse simulate(NaiCrystal crystal, double minKeV, double maxKeV, double stepKeV,
+                                           int historiesPerEnergy, double[] lineEnergiesKeV, int lineHistories,
+                                           long seed) {
+        if (historiesPerEnergy < 1 || lineHistories < historiesPerEnergy) {
+            throw new IllegalArgumentException("histories per energy " + historiesPerEnergy + ", at lines "
+                    + lineHistories);
+        }
         int energies = (int) Math.ceil((maxKeV - minKeV) / stepKeV) + 1;
         double binKeV = 1.0;
         int depositBins = (int) Math.ceil(minKeV + (energies - 1) * stepKeV) + 2;
         double[] matrix = new double[energies * depositBins];
+        int[] rowHistories = new int[energies];
+        java.util.Arrays.fill(rowHistories, historiesPerEnergy);
+        for (double line : lineEnergiesKeV) {
+            double x = (line - minKeV) / stepKeV;
+            for (int i = (int) Math.floor(x) - 1; i <= (int) Math.ceil(x) + 1; i++) {
+                if (i >= 0 && i < energies) {
+                    rowHistories[i] = lineHistories;
+                }
+            }
+        }
         NaiCrystal.Scratch scratch = NaiCrystal.scratch();
         for (int i = 0; i < energies; i++) {
             double e = minKeV + i * stepKeV;
             UniformRandomProvider rng = BatchRandom.stream(seed, i);
-            double w = 1.0 / historiesPerEnergy;
+            int n = rowHistories[i];
+            double w = 1.0 / n;
             int row = i * depositBins;
-            for (int h = 0; h < historiesPerEnergy; h++) {
+            for (int h = 0; h < n; h++) {
                 double d = crystal.depositKeV(e, rng, scratch);
                 if (d > 0) {
                     // bins centred on whole keV: a full deposit of the (whole-keV) grid energy, even one
@@ -69,12 +106,23 @@ public final class CrystalResponse {
                 }
             }
         }
-        return new CrystalResponse(minKeV, stepKeV, energies, depositBins, binKeV, matrix, historiesPerEnergy);
+        return new CrystalResponse(minKeV, stepKeV, energies, depositBins, binKeV, matrix, historiesPerEnergy,
+                rowHistories);
     }
 
-    /** Photons simulated per incident energy. */
+    /** Photons simulated per incident energy away from the boosted line rows (see {@link #historiesAt}). */
     public int historiesPerEnergy() {
         return historiesPerEnergy;
+    }
+
+    /** Photons simulated for grid energy {@code energyIndex}. */
+    public int historiesAt(int energyIndex) {
+        return rowHistories[energyIndex];
+    }
+
+    /** Number of incident energies on the grid. */
+    public int energies() {
+        return energies;
     }
 
     /** Lowest incident energy of the grid, keV. */
@@ -159,6 +207,39 @@ public final class CrystalResponse {
             }
         }
         return new WindowAcceptance(minKeV, stepKeV, energies, nw, table);
+    }
+
+    /**
+     * Sampling variance of this matrix's estimate of the probability that a photon of each grid
+     * energy is counted in {@code window} after the resolution blur: a row is a multinomial sample of
+     * n photons over deposit bins, so the estimate a = Σ_b p_b g_b (g_b the window probability at bin
+     * b's centre) has variance (Σ_b p_b g_b² − a²)/n. Rows are independent (own streams), so a tally
+     * Σ_i c_i â_i over photons arriving with energies on grid rows i carries the extra variance
+     * Σ_i c_i² var_i from the matrix — a common factor of every tally that uses this matrix, not
+     * reduced by running more photons through the collimator.
+     *
+     * @return variance per grid energy (dimensionless probability squared)
+     */
+    public double[] windowAcceptanceVariance(EnergyResolution resolution, EnergyWindow window) {
+        double[] g = new double[depositBins];
+        for (int b = 0; b < depositBins; b++) {
+            g[b] = resolution.windowAcceptance(depositBinCentreKeV(b), window);
+        }
+        double[] out = new double[energies];
+        for (int i = 0; i < energies; i++) {
+            double a = 0;
+            double a2 = 0;
+            int row = i * depositBins;
+            for (int b = 0; b < depositBins; b++) {
+                double p = matrix[row + b];
+                if (p != 0) {
+                    a += p * g[b];
+                    a2 += p * g[b] * g[b];
+                }
+            }
+            out[i] = Math.max(0.0, a2 - a * a) / rowHistories[i];
+        }
+        return out;
     }
 
     /**

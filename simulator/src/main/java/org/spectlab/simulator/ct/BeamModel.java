@@ -104,6 +104,26 @@ public final class BeamModel {
         return new BeamModel(energies, mu, wE, wN, k);
     }
 
+    /**
+     * The same beam with every material's coefficients taken relative to {@code reference}'s,
+     * {@code μ_m(E) - μ_ref(E)}: the transmission of a ray divided by that of the same chord through
+     * the reference material alone. With air as the reference this is the flat-field (air scan)
+     * normalisation every CT applies: a ray measures only where the patient replaced air, so rays
+     * through the object and rays missing it share one baseline. Approximation: the air along the
+     * whole source-detector path, which hardens the air-scan spectrum slightly, is not modelled (its
+     * filtration is a fraction of the tube's aluminium).
+     */
+    public BeamModel relativeTo(int reference) {
+        double[] mu = new double[muPerCm.length];
+        for (int b = 0; b < bins; b++) {
+            double ref = muPerCm[b * materials + reference];
+            for (int m = 0; m < materials; m++) {
+                mu[b * materials + m] = muPerCm[b * materials + m] - ref;
+            }
+        }
+        return new BeamModel(energyKeV, mu, weightEnergy, weightCount, materials);
+    }
+
     /** Number of spectral bins after merging. */
     public int binCount() {
         return bins;

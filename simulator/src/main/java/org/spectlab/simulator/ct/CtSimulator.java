@@ -24,10 +24,12 @@ import org.spectlab.simulator.xs.MaterialCrossSections;
  * the transmitted intensity {@code T_E = Σ_E w(E) exp(-Σ_m μ_m(E) L_m)} of each overlapped slice is
  * averaged with the overlap fractions (so partial volume along z is non-linear, as in a real detector
  * row); Poisson noise on the photon count; {@code p = -ln(T)}; optional water linearisation; FBP onto
- * the CT grid; HU on the scale of the reference (effective) energy. Parts of the CT slice outside the
- * map are air-free (transmission 1); rays that miss the map's non-air voxels are not traced, and the
- * others walk voxels only inside the cylinder holding the non-air voxels (the air around it is added as
- * one analytic length when it is one material, so the path lengths are unchanged).
+ * the CT grid; HU on the scale of the reference (effective) energy. Every ray is normalised by an air
+ * (flat-field) scan, as on a scanner: materials attenuate by {@code μ_m(E) - μ_air(E)}
+ * ({@link BeamModel#relativeTo}), so air reads -1000 HU wherever it is, inside the map or outside it,
+ * and rays missing the map's non-air voxels have transmission 1 and are not traced; the others walk
+ * voxels only inside the cylinder holding the non-air voxels (what lies outside it, when it is one
+ * material, is added as one analytic length, so the path lengths are unchanged).
  *
  * <p>Approximations: parallel-beam geometry (no fan-beam magnification or rebinning), no scatter, no
  * bowtie filter, no focal-spot or detector blur beyond the bin width, no detector crosstalk or
@@ -62,11 +64,12 @@ public final class CtSimulator {
                 ? filtered.effectiveEnergyKeV(lib.get("aluminium")) : protocol.effectiveEnergyKeV();
         boolean poly = protocol.spectrumMode() == SpectrumMode.POLYENERGETIC;
         TubeSpectrum beamSpectrum = poly ? filtered : TubeSpectrum.monoenergetic(referenceKeV);
-        BeamModel beam = BeamModel.of(beamSpectrum, mats, poly ? protocol.spectralBinKeV() : 1);
+        // every ray is normalised by the air scan: materials attenuate relative to air
+        BeamModel beam = BeamModel.of(beamSpectrum, mats, poly ? protocol.spectralBinKeV() : 1).relativeTo(airIndex);
         double muWater = MaterialCrossSections.of(lib.get("water")).muPerCm(referenceKeV);
         double muAir = MaterialCrossSections.of(lib.get("air")).muPerCm(referenceKeV);
         WaterLinearisation lin = poly && protocol.waterCorrection()
-                ? WaterLinearisation.fit(beam, waterIndex, muWater) : WaterLinearisation.identity();
+                ? WaterLinearisation.fit(beam, waterIndex, muWater - muAir) : WaterLinearisation.identity();
 
         double i0 = filtered.totalFluencePerMm2PerMAs()
                 * Math.pow(1000.0 / protocol.focusToIsocentreMm(), 2) * protocol.mAs()
@@ -226,11 +229,11 @@ public final class CtSimulator {
             double scale = Math.PI / p.views() / (p.detectorPitchMm() / 10.0);
             fbp.backProject(sino, p.detectorPitchMm(), cg.nx(), cg.ny(), cg.voxelXMm(), cg.voxelYMm(),
                     cg.originXMm(), cg.originYMm(), scale, image);
-            double muW = job.muWater;
-            double den = muW - job.muAir;
+            // the image holds μ - μ_air (air-scan normalised): water reads μ_w - μ_air, air 0
+            double den = job.muWater - job.muAir;
             int off = cg.nx() * cg.ny() * k;
             for (int v = 0; v < image.length; v++) {
-                hu[off + v] = (float) (1000 * (image[v] - muW) / den);
+                hu[off + v] = (float) (1000 * (image[v] - den) / den);
             }
         }
 
