@@ -42,7 +42,8 @@ import org.spectlab.simulator.spect.SimulationOptions;
  * acquisition. During the acquisition, with kinetics every kinetic group of the phantom follows its own
  * biological and physical time course ({@link org.spectlab.simulator.spect.KineticGroups}); without,
  * the activity decays with the nuclide's half-life. A phantom's {@code kinetics.acquisition_s}, when
- * given, must equal the scan's duration (views / heads x time_per_view_s).
+ * given, must equal the scan's duration (views / heads x time_per_view_s); left out, it is set to it, so
+ * the truth holds the activity cumulated over the scan.
  *
  * @param phantomSource where the phantom came from: {@code example:NAME}, a file, or {@code inline}
  * @param phantomTree   the phantom configuration as run (kinetics time set)
@@ -198,17 +199,28 @@ public record StudyConfig(String phantomSource, ObjectNode phantomTree, PhantomC
     /**
      * A phantom's {@code kinetics.acquisition_s} (the window of its cumulated-activity truth map) must be
      * the scan's duration, {@code views / heads x time_per_view_s}, so that the truth describes the decays
-     * the projections were simulated from (1e-6 relative).
+     * the projections were simulated from (1e-6 relative). Left out of agent kinetics, it is set to the scan's duration
+     * (written into the tree, so phantom.json and the configuration hash record it) and the study's truth
+     * holds the cumulated activity; an explicit 0 keeps the truth without it.
      */
     private static void checkAcquisitionDuration(ObjectNode tree, AcquisitionConfig acquisition) {
         JsonNode k = tree.get("kinetics");
-        JsonNode a = k == null ? null : k.get("acquisition_s");
-        if (a == null || !a.isNumber() || a.asDouble() == 0) {
+        if (k == null || !k.isObject()) {
             return;
         }
         AcquisitionGeometry orbit = acquisition.orbit();
         int slots = orbit.views() % orbit.heads() == 0 ? orbit.views() / orbit.heads() : orbit.views();
         double scanS = slots * acquisition.timePerViewS();
+        JsonNode a = k.get("acquisition_s");
+        if (a == null) {
+            if (k.has("agent")) { // only agent kinetics render a cumulated map
+                ((ObjectNode) k).put("acquisition_s", scanS);
+            }
+            return;
+        }
+        if (!a.isNumber() || a.asDouble() == 0) {
+            return;
+        }
         if (Math.abs(a.asDouble() - scanS) > 1e-6 * scanS) {
             throw InputException.field("phantom.kinetics.acquisition_s", ConfigNode.fmt(a.asDouble()) + " s differs "
                     + "from the scan's duration " + ConfigNode.fmt(scanS) + " s (" + slots + " time slots of "

@@ -38,8 +38,8 @@ class KineticsStudyTest {
                 + "  grid: {size: [48, 32, 85], voxel_mm: 8}\n"
                 + "  sampling: {sub_samples: 2, boundary_refinement: 1}\n"
                 + "  preset: {name: adult_torso, options: {sex: male}}\n"
-                + "  kinetics: {agent: tc99m-mdp, administered_mbq: 740, time_h: " + SCAN_START_H + ", acquisition_s: "
-                + acquisitionS + "}\n"
+                + "  kinetics: {agent: tc99m-mdp, administered_mbq: 740, time_h: " + SCAN_START_H
+                + (acquisitionS == null ? "" : ", acquisition_s: " + acquisitionS) + "}\n"
                 + "nuclide: Tc-99m\n"
                 + "camera: {collimator: siemens-lehr}\n"
                 + "acquisition: {views: " + VIEWS + ", radius_mm: 280, matrix: [48, 85], pixel_size_mm: 8,"
@@ -221,6 +221,20 @@ class KineticsStudyTest {
             assertThat(perStart).as(name).isCloseTo(direct, within(1e-9 * direct));
         }
         assertThat(seen).containsAll(scenario.kinetics().names());
+    }
+
+    @Test
+    void aMissingCumulatedWindowIsTheScanAndTheTruthHoldsIt() {
+        // left out, acquisition_s becomes the scan's duration (16 views x 75 s = 1200 s, one head), in
+        // the phantom tree as run and in the rendered truth, identical to giving it explicitly
+        StudyConfig implicit = StudyConfig.parse(yaml(null), "mdp", null);
+        assertThat(implicit.phantomTree().get("kinetics").get("acquisition_s").asDouble()).isEqualTo(1200.0);
+        float[] a = implicit.phantom().render().truth().cumulatedBqSPerMl().data();
+        float[] b = rendered.truth().cumulatedBqSPerMl().data();
+        assertThat(a).isEqualTo(b);
+        // an explicit 0 keeps the truth without a cumulated map
+        StudyConfig none = StudyConfig.parse(yaml("0"), "mdp", null);
+        assertThat(none.phantom().render().truth().cumulatedBqSPerMl()).isNull();
     }
 
     @Test
