@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
  * The {@code spectlab} command: entry point of the command-line application.
  *
  * <p>Exit codes: 0 success, 1 a validation failed, 2 bad input (one line on stderr naming the
- * problem, no stack trace), 3 an internal error.
+ * problem, no stack trace), 3 an internal error, 4 out of memory (one line on stderr with the heap
+ * limit and what to change; outputs are written to temporary files and renamed, so nothing is left
+ * half-written).
  */
 @Command(name = "spectlab",
         mixinStandardHelpOptions = true,
@@ -28,6 +30,8 @@ public final class SpectlabCommand implements Runnable {
     public static final int EXIT_BAD_INPUT = 2;
     /** Exit code for an internal error. */
     public static final int EXIT_INTERNAL_ERROR = 3;
+    /** Exit code when the Java heap is too small for the run. */
+    public static final int EXIT_OUT_OF_MEMORY = 4;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -47,11 +51,39 @@ public final class SpectlabCommand implements Runnable {
 
     /** Runs the application and exits with its exit code. */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(execute(commandLine(), args));
+    }
+
+    /**
+     * Executes {@code args} on {@code cl}: its exit code, with an out-of-memory error thrown on the
+     * calling thread (picocli passes {@link Error}s through) turned into one line and
+     * {@link #EXIT_OUT_OF_MEMORY}, like one from a worker thread ({@link #handleExecutionException}).
+     */
+    static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            return reportOutOfMemory(cl.getErr(), "spectlab");
+        }
+    }
+
+    /** One line on the heap limit and how to raise it or need less; returns {@link #EXIT_OUT_OF_MEMORY}. */
+    private static int reportOutOfMemory(PrintWriter err, String command) {
+        long maxMb = Runtime.getRuntime().maxMemory() >> 20;
+        err.println(command + ": out of memory (Java heap limit " + maxMb + " MB): give the JVM more "
+                + "(SPECTLAB_JAVA_OPTS=-Xmx16g ./spectlab ..., or java -Xmx16g -jar spectlab.jar ...), or make the "
+                + "run smaller (fewer --threads, views or matrix pixels)");
+        err.flush();
+        return EXIT_OUT_OF_MEMORY;
     }
 
     private static int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return reportOutOfMemory(err, "spectlab " + cl.getCommandName());
+            }
+        }
         InputException input = findInputException(ex);
         if (input != null) {
             err.println("spectlab " + cl.getCommandName() + ": " + input.getMessage());

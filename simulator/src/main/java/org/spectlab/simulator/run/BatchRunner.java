@@ -120,9 +120,10 @@ public final class BatchRunner {
                 pool.shutdownNow();
             }
         }
-        TallySet merged = TallySet.create();
-        for (BatchWorker w : workers) {
-            merged.merge(w.tallies());
+        // into the first worker's tallies (finished, no longer written): no extra copy of every image
+        TallySet merged = workers.get(0).tallies();
+        for (int t = 1; t < used; t++) {
+            merged.merge(workers.get(t).tallies());
         }
         return merged;
     }

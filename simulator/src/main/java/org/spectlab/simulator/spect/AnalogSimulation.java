@@ -207,15 +207,18 @@ public final class AnalogSimulation {
         private final TallySet tallies = TallySet.create();
         /** Components tallied: primary and scatter, then the collimator components with the MC model. */
         private final int components;
-        /** [component][window] image tallies and their per-batch scratch. */
+        /**
+         * [component][window] image tallies. Detected photons are added one by one (each rounded to
+         * the tally's fixed point, 2^-32 of a count): a dense per-batch scratch image per component
+         * and window (views x rows x cols doubles, 16 MB each for the standard study) would double
+         * the memory of every thread for a few detected photons per pixel.
+         */
         private final FixedPointTally[][] images;
-        private final double[][][] imageScratch;
         /** [component] spectrum tallies and their per-batch scratch. */
         private final FixedPointTally[] spectra;
         private final double[][] spectrumScratch;
-        /** [order - 1][window] scatter-order image tallies and scratch, or null. */
+        /** [order - 1][window] scatter-order image tallies, or null. */
         private final FixedPointTally[][] orderImages;
-        private final double[][][] orderScratch;
         private final CollimatorTransport transport;
         private final CollimatorTransport.Photon photon = CollimatorTransport.photon();
         private final double[] pos = new double[3];
@@ -240,29 +243,24 @@ public final class AnalogSimulation {
             components = transport == null ? 2 : COMPONENTS.length;
             int bins = (int) Math.ceil(physics.crystal.maxKeV() * 1.3) + 10;
             images = new FixedPointTally[components][windows];
-            imageScratch = new double[components][windows][];
             spectra = new FixedPointTally[components];
             spectrumScratch = new double[components][];
             for (int c = 0; c < components; c++) {
                 for (int w = 0; w < windows; w++) {
                     images[c][w] = tallies.tally(COMPONENTS[c] + "_" + w, size);
-                    imageScratch[c][w] = new double[size];
                 }
                 spectra[c] = tallies.tally("spectrum_" + COMPONENTS[c], bins);
                 spectrumScratch[c] = new double[bins];
             }
             if (byOrder) {
                 orderImages = new FixedPointTally[ORDERS.length][windows];
-                orderScratch = new double[ORDERS.length][windows][];
                 for (int o = 0; o < ORDERS.length; o++) {
                     for (int w = 0; w < windows; w++) {
                         orderImages[o][w] = tallies.tally(ORDERS[o] + "_" + w, size);
-                        orderScratch[o][w] = new double[size];
                     }
                 }
             } else {
                 orderImages = null;
-                orderScratch = null;
             }
             int views = s.orbit().views();
             viewCos = new double[views];
@@ -334,17 +332,7 @@ public final class AnalogSimulation {
                 }
             }
             for (int c = 0; c < components; c++) {
-                for (int w = 0; w < images[c].length; w++) {
-                    images[c][w].addAndClear(imageScratch[c][w]);
-                }
                 spectra[c].addAndClear(spectrumScratch[c]);
-            }
-            if (orderImages != null) {
-                for (int o = 0; o < orderImages.length; o++) {
-                    for (int w = 0; w < orderImages[o].length; w++) {
-                        orderImages[o][w].addAndClear(orderScratch[o][w]);
-                    }
-                }
             }
             tallies.count("interactions", interactions);
             tallies.count("histories", n);
@@ -417,14 +405,14 @@ public final class AnalogSimulation {
             }
             int index = col + s.cols() * (row + s.rows() * v);
             List<EnergyWindow> windows = s.camera().windows();
-            double[][] target = imageScratch[component];
-            double[][] orderTarget = orderScratch != null && component == SCATTER
-                    ? orderScratch[Math.min(order, ORDERS.length) - 1] : null;
+            FixedPointTally[] target = images[component];
+            FixedPointTally[] orderTarget = orderImages != null && component == SCATTER
+                    ? orderImages[Math.min(order, ORDERS.length) - 1] : null;
             for (int wi = 0; wi < windows.size(); wi++) {
                 if (windows.get(wi).contains(measured)) {
-                    target[wi][index] += w;
+                    target[wi].add(index, w);
                     if (orderTarget != null) {
-                        orderTarget[wi][index] += w;
+                        orderTarget[wi].add(index, w);
                     }
                 }
             }
