@@ -48,9 +48,11 @@ import org.spectlab.simulator.run.TallySet;
  * <p><b>Detector.</b> Geometric model: every photon reaching the crystal deposits its full energy
  * (crystal efficiency 1, no escape). Monte Carlo model: the deposited energy is sampled from the
  * crystal's response matrix ({@link CrystalResponse}: Compton escape, iodine K escape, photons
- * passing without interacting). Both: the image plane is the back gap beyond the collimator
- * (single depth), position blurred by the intrinsic Gaussian, energy blurred by
- * {@link EnergyResolution}. Tallies, per stratum, in units of photon weight (fixed point,
+ * passing without interacting); or, for forced detection's kernel tables
+ * ({@code runTalliesCrystalTransport}), the detector's layers transported photon by photon along
+ * the photon's direction, its event at the mean deposit position, as the analog SPECT engine
+ * does; without it the image plane is the back gap beyond the collimator (single depth). Both:
+ * position blurred by the intrinsic Gaussian, energy blurred by {@link EnergyResolution}. Tallies, per stratum, in units of photon weight (fixed point,
  * bit-identical for any thread count): the in-window image (with the Monte Carlo model also one
  * per collimator component: geometric, penetration, collimator scatter, lead x-ray), the energy
  * spectrum of photons inside the field of view (with the Monte Carlo model also per component),

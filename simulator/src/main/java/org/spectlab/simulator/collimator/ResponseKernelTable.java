@@ -31,6 +31,9 @@ import org.spectlab.simulator.run.TallySet;
  * 6.1 of their combined standard errors in window efficiency; with a shared matrix by 3.0 or less
  * over three seed pairs).
  *
+ * <p>{@link #tabulateWithCrystalTransport} (the tables forced detection uses) detects as the analog
+ * SPECT engine instead: the crystal transported along each photon's direction, no response matrix.
+ *
  * <p>Kernel statistics: photons in air carry weight 1 in the Monte Carlo model, so a stratum's pixel
  * holds a count N and contributes (Ω/4π / n)² N to that pixel's variance (n photons sampled in the
  * stratum, binomial variance ≤ N); {@link #varianceAt} gives the summed variance per pixel,

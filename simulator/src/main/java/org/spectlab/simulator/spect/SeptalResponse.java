@@ -39,7 +39,11 @@ import org.spectlab.simulator.run.BatchRange;
  * <p>Cost: {@code energies x windows x depths} runs of {@link SimulationOptions#kernelPhotons()}
  * photons for an emission line, a quarter of that for a scatter-grid node (e.g. I-131 with one
  * photopeak window: 3 lines and 9 grid nodes x 3 depths, 15.75 x kernelPhotons photons), before
- * transport, reported by {@link #tabulationSeconds()}. The kernels' Monte Carlo noise is a
+ * transport, reported by {@link #tabulationSeconds()}. Memory: the bank holds one complex spectrum
+ * per non-zero (energy, depth, window, component) kernel, 16 bytes per padded pixel (for 128 x 128
+ * projections with the 127-pixel kernel and its margin, 256 x 256: 1 MB per kernel, so a study
+ * with three windows, 15 energies, 5 depths and 2-3 non-zero components per window holds 0.5 GB;
+ * real-to-complex transforms in single precision would quarter it). The kernels' Monte Carlo noise is a
  * systematic error of the run's septal images (common to every view): at 364.5 keV through a
  * high-energy collimator, 10^6 photons per node gave a relative standard deviation over seeds of
  * ~8 % for the penetration and ~14 % for the collimator-scatter window efficiency (scaling as

@@ -6,13 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.spectlab.core.camera.CollimatorLibrary;
-import org.spectlab.core.grid.Grid3;
-import org.spectlab.core.grid.Volume;
-import org.spectlab.core.material.MaterialLibrary;
-import org.spectlab.core.nuclide.NuclideLibrary;
-import org.spectlab.core.projection.AcquisitionGeometry;
 import org.spectlab.core.projection.EnergyWindow;
-import org.spectlab.core.projection.RotationDirection;
 import org.spectlab.simulator.collimator.CollimatorModel;
 import org.spectlab.simulator.collimator.CollimatorTransport;
 import org.spectlab.simulator.collimator.PointSourceSetup;
@@ -55,36 +49,13 @@ class ForcedDetectionMonteCarloCollimatorTest {
     private static final double[] TOLERANCE = {0.03, 0.0, 0.07, 0.11};
     private static final int CRYSTAL = 10_000;
 
-    private static SpectScenario scenario;
-    private static SpectResult analog;
-    private static SpectResult fd;
-    private static double[][] scatterGroups;
-    private static double weight;
-    private static double analogSeconds;
-    private static double fdSeconds;
+    private static SeptalComparison run;
 
     /** The scenario of the class comment. */
     static SpectScenario iodineInWater() {
-        Grid3 g = Grid3.centredCubic(18, 18, 10, 6.0);
-        short[] mat = new short[g.voxelCount()];
-        Volume activity = Volume.zeros(g, "Bq/mL");
-        for (int k = 0; k < g.nz(); k++) {
-            for (int j = 0; j < g.ny(); j++) {
-                for (int i = 0; i < g.nx(); i++) {
-                    if (Math.hypot(g.xMm(i), g.yMm(j)) < 50) {
-                        mat[g.index(i, j, k)] = 1;
-                    }
-                }
-            }
-        }
-        // voxel (12, 5, 5): centre (15, -27, 3) mm, 93 mm from the anterior face and 147 mm from the posterior
-        activity.set(11, 4, 5, 1.0e6f);
-        MaterialLibrary lib = MaterialLibrary.builtIn();
         SpectCamera camera = SpectCamera.of(CollimatorLibrary.get("siemens-he"), 6.4, 9.525, 3.8,
                 EnergyResolution.sqrtLaw(0.099, 140.5), List.of(EnergyWindow.centred("photopeak", 364.5, 20)));
-        AcquisitionGeometry orbit = AcquisitionGeometry.circular(2, 0, 360, RotationDirection.CW, 120, 1);
-        return SpectScenario.of(g, mat, List.of(lib.get("air"), lib.get("water")), activity,
-                NuclideLibrary.get("I-131"), 0.01, 50.0, camera, orbit, 24, 24, 6.0, 1.0);
+        return SeptalComparison.pointInWaterCylinder(camera, "I-131");
     }
 
     static SimulationOptions fdOptions(long seed, int threads) {
@@ -94,162 +65,45 @@ class ForcedDetectionMonteCarloCollimatorTest {
 
     @BeforeAll
     static void simulate() {
-        scenario = iodineInWater();
-        long t0 = System.nanoTime();
-        analog = AnalogSimulation.run(scenario, new SimulationOptions(31, ANALOG_HISTORIES, 8, 2, 0, 10, 10.0, CRYSTAL)
-                .withCollimatorModel(CollimatorModel.MONTE_CARLO), BatchRunner.ProgressListener.NONE);
-        analogSeconds = (System.nanoTime() - t0) * 1e-9;
-        t0 = System.nanoTime();
-        SimulationOptions o = fdOptions(32, 2);
-        PartialResult part = ForcedDetectionSimulation.runViews(scenario, o, 0, 2, BatchRunner.ProgressListener.NONE);
-        fd = part.finish(scenario, o, 0);
-        fdSeconds = (System.nanoTime() - t0) * 1e-9;
-        t0 = System.nanoTime();
-        SimulationOptions geometric = o.withCollimatorModel(CollimatorModel.GEOMETRIC);
-        ForcedDetectionSimulation.run(scenario, geometric, BatchRunner.ProgressListener.NONE);
-        double geometricSeconds = (System.nanoTime() - t0) * 1e-9;
-        System.out.printf("forced detection with the geometric collimator %.1f s: the Monte Carlo kernels (tables "
-                + "and FFTs) cost %.1f s%n", geometricSeconds, fdSeconds - geometricSeconds);
-        scatterGroups = new double[GROUPS][];
-        for (int g = 0; g < GROUPS; g++) {
-            scatterGroups[g] = part.projections()[2 + g];
-        }
-        double yield = 0;
-        for (var l : scenario.lines()) {
-            yield += l.yieldPerDecay();
-        }
-        weight = scenario.activityBqPerMl().sum() * scenario.grid().voxelVolumeMl() * yield * 2
-                * scenario.timePerViewS() / ANALOG_HISTORIES;
-        System.out.printf("I-131 HE: analog %d histories %.1f s, forced detection (200 000 histories, kernel "
-                + "tables of %d photons per line node) %.1f s: analog / forced detection %.2f%n", ANALOG_HISTORIES, analogSeconds, KERNEL_PHOTONS,
-                fdSeconds, analogSeconds / fdSeconds);
+        run = SeptalComparison.run(iodineInWater(), new SimulationOptions(31, ANALOG_HISTORIES, 8, 2, 0, 10, 10.0,
+                CRYSTAL).withCollimatorModel(CollimatorModel.MONTE_CARLO), fdOptions(32, 2));
     }
-
-    private static double sum(float[] a) {
-        double s = 0;
-        for (float v : a) {
-            s += v;
-        }
-        return s;
-    }
-
-    /** The four components' window-0 images of a result: geometric primary, patient scatter, penetration, collimator scatter. */
-    private static float[][] components(SpectResult r) {
-        return new float[][] {r.primary().get(0), r.scatter().get(0), r.collimator().penetration().get(0),
-            r.collimator().collimatorScatter().get(0)};
-    }
-
-    private static final String[] NAMES = {"geometric primary", "patient scatter", "penetration", "collimator scatter"};
 
     /**
      * Window totals per component, z-scores with the analog's Poisson variance plus forced
-     * detection's: none for the deterministic primaries (their model tolerance is that of
-     * ForcedDetectionVsAnalogImagesTest, 2 %), the error groups for patient scatter, the model
-     * tolerance for the septal components. Lead K x-rays cannot be measured in this window: both
-     * engines must give exactly 0.
+     * detection's ({@link #TOLERANCE}; patient scatter: its error groups). Lead K x-rays cannot be
+     * measured in this window: both engines must give exactly 0.
      */
     @Test
     void windowTotalsAgreePerComponent() {
-        float[][] a = components(analog);
-        float[][] f = components(fd);
         for (int c = 0; c < 4; c++) {
-            double sa = sum(a[c]);
-            double sf = sum(f[c]);
-            double var = weight * sa + Math.pow(TOLERANCE[c] * sf, 2) + (c == 1 ? groupVarianceOfTotal() : 0);
-            double z = (sf - sa) / Math.sqrt(var);
-            System.out.printf("%s: analog %.1f counts, forced detection %.1f (z %.2f)%n", NAMES[c], sa / weight,
-                    sf / weight, z);
-            assertThat(sa / weight).as(NAMES[c] + " analog counts").isGreaterThan(c == 1 ? 50 : 200);
-            assertThat(Math.abs(z)).as(NAMES[c] + " |z|").isLessThan(3.29);
+            assertThat(run.analogCounts(0, c)).as(SeptalComparison.NAMES[c] + " analog counts")
+                    .isGreaterThan(c == 1 ? 50 : 200);
+            assertThat(Math.abs(run.z(0, c, TOLERANCE[c]))).as(SeptalComparison.NAMES[c] + " |z|").isLessThan(3.29);
         }
-        assertThat(sum(analog.collimator().leadXray().get(0))).isZero();
-        assertThat(sum(fd.collimator().leadXray().get(0))).isZero();
-    }
-
-    /** Variance of the total of the scatter image from the error groups. */
-    private static double groupVarianceOfTotal() {
-        double mean = sum(fd.scatter().get(0));
-        double ss = 0;
-        for (double[] g : scatterGroups) {
-            double t = 0;
-            for (int v = 0; v < 2; v++) {
-                int plane = scenario.rows() * scenario.cols();
-                for (int p = v * plane; p < (v + 1) * plane; p++) {
-                    t += g[p];
-                }
-            }
-            double est = GROUPS * t; // group images carry the time factor already
-            ss += (est - mean) * (est - mean);
-        }
-        return ss / ((double) GROUPS * (GROUPS - 1));
+        assertThat(SeptalComparison.sum(run.analog.collimator().leadXray().get(0))).isZero();
+        assertThat(SeptalComparison.sum(run.fd.collimator().leadXray().get(0))).isZero();
     }
 
     /**
-     * The photopeak-window images (sum of the four components) in 4 x 4 pixel blocks (24 mm, as
+     * The photopeak-window images (sum of the components) in 4 x 4 pixel blocks (24 mm, as
      * ForcedDetectionVsAnalogImagesTest), bins where forced detection expects ≥ 25 analog counts:
      * chi-square below its 0.1 % critical value. The same comparison without forced detection's
      * penetration image must fail it (the test sees the septal components).
      */
     @Test
     void photopeakImagesAgreeInBlocks() {
-        float[][] f = components(fd);
+        float[][] f = java.util.Arrays.copyOf(SeptalComparison.components(run.fd, 0), 4);
         float[][] noPenetration = f.clone();
         noPenetration[2] = new float[f[2].length];
-        float[] a = analog.total(0);
-        double[] chi = chiSquare(a, f);
-        double[] broken = chiSquare(a, noPenetration);
-        double critical = critical((int) chi[1]);
+        double[] chi = run.chiSquare(0, f, TOLERANCE, 4);
+        double[] broken = run.chiSquare(0, noPenetration, TOLERANCE, 4);
+        double critical = SeptalComparison.critical((int) chi[1]);
         System.out.printf("photopeak image blocks: chi2 %.1f over %d (0.1 %% critical %.1f); without penetration "
                 + "%.1f over %d%n", chi[0], (int) chi[1], critical, broken[0], (int) broken[1]);
         assertThat(chi[1]).isGreaterThanOrEqualTo(6);
         assertThat(chi[0]).isLessThan(critical);
-        assertThat(broken[0]).isGreaterThan(critical((int) broken[1]));
-    }
-
-    /**
-     * {chi-square, bins} of 4 x 4 blocks of both views: analog total against the sum of forced
-     * detection's components, each with its relative tolerance in the variance.
-     */
-    private static double[] chiSquare(float[] analogImage, float[][] fdComponents) {
-        int rows = scenario.rows();
-        int cols = scenario.cols();
-        double chi = 0;
-        int bins = 0;
-        for (int v = 0; v < 2; v++) {
-            for (int r0 = 0; r0 < rows; r0 += 4) {
-                for (int c0 = 0; c0 < cols; c0 += 4) {
-                    double a = 0;
-                    double[] fc = new double[fdComponents.length];
-                    for (int r = r0; r < r0 + 4; r++) {
-                        for (int c = c0; c < c0 + 4; c++) {
-                            int idx = c + cols * (r + rows * v);
-                            a += analogImage[idx];
-                            for (int k = 0; k < fc.length; k++) {
-                                fc[k] += fdComponents[k][idx];
-                            }
-                        }
-                    }
-                    double f = 0;
-                    double var = weight * Math.max(a, weight);
-                    for (int k = 0; k < fc.length; k++) {
-                        f += fc[k];
-                        var += Math.pow(TOLERANCE[k] * fc[k], 2);
-                    }
-                    if (f / weight < 25) {
-                        continue;
-                    }
-                    chi += (a - f) * (a - f) / var;
-                    bins++;
-                }
-            }
-        }
-        return new double[] {chi, bins};
-    }
-
-    /** The 0.1 % upper critical value of chi-square with n degrees of freedom (Wilson-Hilferty). */
-    private static double critical(int n) {
-        double a = 2.0 / (9.0 * n);
-        return n * Math.pow(1 - a + 3.0902 * Math.sqrt(a), 3);
+        assertThat(broken[0]).isGreaterThan(SeptalComparison.critical((int) broken[1]));
     }
 
     /**
@@ -261,8 +115,8 @@ class ForcedDetectionMonteCarloCollimatorTest {
     @Test
     void tableGeometricComponentMatchesGTimesAcceptance() {
         SimulationOptions o = fdOptions(5, 2);
-        PreparedPhysics physics = new PreparedPhysics(scenario, o);
-        SpectCamera camera = scenario.camera();
+        PreparedPhysics physics = new PreparedPhysics(run.scenario, o);
+        SpectCamera camera = run.scenario.camera();
         PointSourceSetup base = PointSourceSetup.of(physics.holes, camera.backGapMm(), 100.0, 364.489, 1.0,
                 camera.intrinsicFwhmMm(), camera.energyResolution(), camera.windows().get(0), 0.5 * 47 * 6.0, 47, 6.0,
                 1.0, 100_000).withMonteCarlo(camera.crystalThicknessMm(), true);
