@@ -25,9 +25,20 @@ public final class Part {
      * @param projections     [components][count * rows * cols]: the range's views, in order
      * @param spectrumPrimary [count][bins] incident primary spectrum of each view of the range
      * @param spectrumScatter [count][bins] incident scatter spectrum of each view of the range
+     * @param spectrumCollimator [3][count][bins] measured spectra of the Monte Carlo collimator's
+     *                        components (penetration, collimator scatter, lead x-ray) of each view
+     *                        of the range, or null (geometric collimator; then {@code projections}
+     *                        has no component images)
      */
     public record ViewData(int rows, int cols, int windows, int groups, long histories, long sites,
-                           double[][] projections, double[][] spectrumPrimary, double[][] spectrumScatter) {
+                           double[][] projections, double[][] spectrumPrimary, double[][] spectrumScatter,
+                           double[][][] spectrumCollimator) {
+        /** View data without the Monte Carlo collimator's components. */
+        public ViewData(int rows, int cols, int windows, int groups, long histories, long sites,
+                        double[][] projections, double[][] spectrumPrimary, double[][] spectrumScatter) {
+            this(rows, cols, windows, groups, histories, sites, projections, spectrumPrimary, spectrumScatter, null);
+        }
+
         /** Pixels per view. */
         public int plane() {
             return rows * cols;
@@ -74,12 +85,16 @@ public final class Part {
         }
         double[][] sp = new double[count][];
         double[][] ss = new double[count][];
+        double[][][] sc = r.hasCollimatorComponents() ? new double[r.spectrumCollimator().length][count][] : null;
         for (int v = 0; v < count; v++) {
             sp[v] = r.spectrumPrimary()[first + v].clone();
             ss[v] = r.spectrumScatter()[first + v].clone();
+            for (int c = 0; sc != null && c < sc.length; c++) {
+                sc[c][v] = r.spectrumCollimator()[c][first + v].clone();
+            }
         }
         return ofViews(header, new ViewData(r.rows(), r.cols(), r.windows(), r.groups(), r.histories(), r.sites(),
-                proj, sp, ss));
+                proj, sp, ss, sc));
     }
 
     /** The header. */

@@ -25,12 +25,16 @@ import org.spectlab.simulator.run.TallySet;
  * The binary part file ({@code part-<k>.bin}, checkpoint chunks), big-endian, written atomically
  * (temporary file + rename, so a killed job leaves no half-written part):
  * <pre>
- * magic "SPECTLAB-PART\n" (14 bytes), int format version (1)
+ * magic "SPECTLAB-PART\n" (14 bytes), int format version (2; version 1 files, which never hold
+ * the collimator components, are read too)
  * UTF config hash, long seed, int job index (-1: checkpoint chunk)
  * UTF unit ("views" | "batches"), long first, long count, long total units of the run
  * views:   int rows, cols, windows, groups, components, bins; long histories, sites;
  *          per component the count * rows * cols doubles of the range's views;
- *          per view of the range, bins doubles of the primary then of the scatter spectrum
+ *          per view of the range, bins doubles of the primary then of the scatter spectrum;
+ *          with the Monte Carlo collimator (components = 5 windows + groups: the last 3 windows
+ *          images are its components) then per view of the range, bins doubles of each
+ *          component's measured spectrum (penetration, collimator scatter, lead x-ray)
  * batches: int tallies; per tally UTF name, int size, double resolution, size longs (raw
  *          fixed-point values); int counters; per counter UTF name, long value
  * long CRC-32 of every byte before it
@@ -39,7 +43,7 @@ import org.spectlab.simulator.run.TallySet;
  */
 public final class PartFile {
     /** Current format version. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     private static final byte[] MAGIC = "SPECTLAB-PART\n".getBytes(StandardCharsets.US_ASCII);
     private static final int CHUNK_DOUBLES = 8192;
 
@@ -123,7 +127,7 @@ public final class PartFile {
             throw new InputException(file.getFileName() + ": not a spectlab part file");
         }
         int version = in.readInt();
-        if (version != FORMAT_VERSION) {
+        if (version != FORMAT_VERSION && version != 1) {
             throw new InputException(file.getFileName() + ": part format version " + version + ", this spectlab reads "
                     + FORMAT_VERSION);
         }
@@ -158,6 +162,13 @@ public final class PartFile {
             writeDoubles(out, d.spectrumPrimary()[v]);
             writeDoubles(out, d.spectrumScatter()[v]);
         }
+        if (d.spectrumCollimator() != null) {
+            for (int v = 0; v < d.spectrumPrimary().length; v++) {
+                for (double[][] component : d.spectrumCollimator()) {
+                    writeDoubles(out, component[v]);
+                }
+            }
+        }
     }
 
     private static Part.ViewData readViews(DataInputStream in, UnitRange range, Path file) throws IOException {
@@ -170,7 +181,9 @@ public final class PartFile {
         long histories = in.readLong();
         long sites = in.readLong();
         long values = (long) rows * cols * range.count();
-        if (rows < 1 || cols < 1 || windows < 1 || groups < 0 || components != 2 * windows + groups || bins < 1
+        boolean collimator = components == 5 * windows + groups;
+        if (rows < 1 || cols < 1 || windows < 1 || groups < 0 || (components != 2 * windows + groups && !collimator)
+                || bins < 1
                 || bins > 1_000_000 || values * components > Integer.MAX_VALUE) {
             throw new InputException(file.getFileName() + ": corrupt part file (shape)");
         }
@@ -185,7 +198,13 @@ public final class PartFile {
             readDoubles(in, sp[v]);
             readDoubles(in, ss[v]);
         }
-        return new Part.ViewData(rows, cols, windows, groups, histories, sites, proj, sp, ss);
+        double[][][] sc = collimator ? new double[3][count][bins] : null;
+        for (int v = 0; collimator && v < count; v++) {
+            for (double[][] component : sc) {
+                readDoubles(in, component[v]);
+            }
+        }
+        return new Part.ViewData(rows, cols, windows, groups, histories, sites, proj, sp, ss, sc);
     }
 
     private static void writeTallies(DataOutputStream out, TallySet t) throws IOException {

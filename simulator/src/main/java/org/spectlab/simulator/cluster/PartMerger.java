@@ -23,6 +23,8 @@ public final class PartMerger {
     private double[][] projections;
     private double[][] spectrumPrimary;
     private double[][] spectrumScatter;
+    /** [component][view][bin] of the Monte Carlo collimator's components, or null. */
+    private double[][][] spectrumCollimator;
     private Part.ViewData shape;
     private final TallySet tallies = TallySet.create();
 
@@ -85,10 +87,13 @@ public final class PartMerger {
             projections = new double[d.projections().length][views * plane];
             spectrumPrimary = new double[views][];
             spectrumScatter = new double[views][];
+            spectrumCollimator = d.spectrumCollimator() == null ? null
+                    : new double[d.spectrumCollimator().length][views][];
         } else if (d.groups() != shape.groups() || d.bins() != shape.bins() || d.histories() != shape.histories()
-                || d.sites() != shape.sites()) {
-            throw new InputException(name + ": foreign part: error groups, spectrum bins, histories or interaction "
-                    + "sites differ from the other parts");
+                || d.sites() != shape.sites() || d.projections().length != projections.length
+                || (d.spectrumCollimator() == null) != (spectrumCollimator == null)) {
+            throw new InputException(name + ": foreign part: error groups, spectrum bins, histories, interaction "
+                    + "sites or collimator components differ from the other parts");
         }
         int first = (int) r.first();
         int count = (int) r.count();
@@ -98,6 +103,9 @@ public final class PartMerger {
         for (int v = 0; v < count; v++) {
             spectrumPrimary[first + v] = d.spectrumPrimary()[v];
             spectrumScatter[first + v] = d.spectrumScatter()[v];
+            for (int c = 0; spectrumCollimator != null && c < spectrumCollimator.length; c++) {
+                spectrumCollimator[c][first + v] = d.spectrumCollimator()[c][v];
+            }
         }
     }
 
@@ -136,7 +144,8 @@ public final class PartMerger {
         }
         int views = scenario.orbit().views();
         PartialResult whole = new PartialResult(0, views, views, shape.rows(), shape.cols(), shape.windows(),
-                shape.groups(), projections, spectrumPrimary, spectrumScatter, shape.histories(), shape.sites());
+                shape.groups(), projections, spectrumPrimary, spectrumScatter, spectrumCollimator, shape.histories(),
+                shape.sites());
         return whole.finish(scenario, options, wallSeconds);
     }
 }

@@ -3,6 +3,7 @@ package org.spectlab.simulator.collimator;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.spectlab.simulator.crystal.CrystalResponse;
+import org.spectlab.simulator.crystal.NaiCrystal;
 import org.spectlab.simulator.detector.EnergyResolution;
 import org.spectlab.simulator.run.BatchRange;
 import org.spectlab.simulator.run.BatchRunner;
@@ -48,15 +49,18 @@ import org.spectlab.simulator.run.TallySet;
  * (crystal efficiency 1, no escape). Monte Carlo model: the deposited energy is sampled from the
  * crystal's response matrix ({@link CrystalResponse}: Compton escape, iodine K escape, photons
  * passing without interacting), simulated once per run with {@value #CRYSTAL_HISTORIES_PER_KEV} photons
- * per keV and {@value #CRYSTAL_HISTORIES_AT_LINE} at the rows next to the source energy; the matrix's
+ * per keV and {@value #CRYSTAL_HISTORIES_AT_LINE} at the rows next to the source energy (the matrix's
  * sampling error is a common factor of the run, included in the window efficiency's standard error
- * by {@link #run} (see {@link PointSourceResult#from(PointSourceSetup, TallySet, CrystalResponse)}). Both: the image plane is the back gap beyond the collimator
- * (single depth), position blurred by the intrinsic Gaussian, energy blurred by
+ * by {@link #run}, see {@link PointSourceResult#from(PointSourceSetup, TallySet, CrystalResponse)}); or, for
+ * forced detection's kernel tables ({@code runTalliesCrystalTransport}), the detector's layers
+ * transported photon by photon along the photon's direction, its event at the mean deposit position,
+ * as the analog SPECT engine does; without it the image plane is the back gap beyond the collimator
+ * (single depth). Both: position blurred by the intrinsic Gaussian, energy blurred by
  * {@link EnergyResolution}. Tallies, per stratum, in units of photon weight (fixed point,
  * bit-identical for any thread count): the in-window image (with the Monte Carlo model also one
  * per collimator component: geometric, penetration, collimator scatter, lead x-ray), the energy
- * spectrum of photons inside the field of view, and weight sums for the sensitivity and its
- * standard error.
+ * spectrum of photons inside the field of view (with the Monte Carlo model also per component),
+ * and weight sums for the sensitivity and its standard error.
  */
 public final class PointSourceSimulation {
     /** Slots in the per-stratum sums tally. */
@@ -122,6 +126,47 @@ public final class PointSourceSimulation {
                 BatchRunner.ProgressListener.NONE);
     }
 
+    /**
+     * Runs the batches of the Monte Carlo model detecting as the analog SPECT engine does
+     * ({@code AnalogSimulation} with {@link CollimatorModel#MONTE_CARLO}) instead of through the
+     * response matrix: each photon leaving the collimator crosses the gap to the detector's cover
+     * (the crystal's front face lies {@code max(cover, backGap - crystal / 2)} beyond the back
+     * face, as {@code SpectCamera.crystalFrontGapMm}) and is followed through cover, crystal and
+     * backscatter compartment along its own direction ({@link NaiCrystal#depositKeV(double, double,
+     * double, double, UniformRandomProvider, NaiCrystal.Scratch)}); its event lies at the
+     * energy-weighted mean of its deposits. Oblique photons (septal scatter and penetration arrive
+     * at up to tens of degrees) cross more crystal than the matrix's normal incidence assumes:
+     * at 364.5 keV through a high-energy collimator, the matrix undercounted in-window collimator
+     * scatter by ~20 % against this transport. Photons are shared uniformly over the strata (no
+     * Neyman allocation): the allocation by the probability of reaching the field of view starves
+     * the wide strata, whose rare in-window septal-scatter photons then carry weights of up to a
+     * quarter of the window efficiency (at 364.5 keV through a high-energy collimator, 10^6 photons,
+     * one seed in four doubled the collimator-scatter component); uniform shares gave a 1.5 times
+     * larger typical standard error of the window efficiency but no such outliers.
+     */
+    static TallySet runTalliesCrystalTransport(PointSourceSetup setup, long seed, CollimatorTransport transport,
+                                               NaiCrystal crystal, BatchRange range, int threads) {
+        if (!setup.monteCarlo() || setup.scatterMedium() || setup.idealSepta()) {
+            throw new IllegalArgumentException("crystal transport is for the monte-carlo model in air with "
+                    + "penetrable septa");
+        }
+        if (transport.maxEnergyKeV() < setup.energyKeV()) {
+            throw new IllegalArgumentException("collimator transport up to " + transport.maxEnergyKeV()
+                    + " keV does not cover " + setup.energyKeV() + " keV");
+        }
+        Prepared prepared = Prepared.ofTransport(setup, transport, crystal);
+        return BatchRunner.run(seed, range, threads, k -> new Worker(setup, prepared),
+                BatchRunner.ProgressListener.NONE);
+    }
+
+    /**
+     * Solid-angle strata of a setup: a batch emits {@link PointSourceSetup#historiesPerBatch()}
+     * photons per stratum (shared by Neyman allocation in the Monte Carlo model).
+     */
+    public static int strata(PointSourceSetup setup) {
+        return PointSourceStrata.count(setup);
+    }
+
     /** Seed of the crystal response matrix of a run with {@code seed}. */
     static long crystalSeed(long seed) {
         return seed ^ 0x5DEECE66DL;
@@ -133,17 +178,38 @@ public final class PointSourceSimulation {
      * geometric model.
      */
     record Prepared(CollimatorTransport transport, CrystalResponse crystal, ScatterSlab slab,
-                    int[] historiesPerStratum) {
+                    int[] historiesPerStratum, NaiCrystal nai) {
         static Prepared of(PointSourceSetup s, long seed) {
             return of(s, seed, crystalSeed(seed));
         }
 
         static Prepared of(PointSourceSetup s, long seed, long crystalSeed) {
+            if (!s.monteCarlo()) {
+                return of(s, seed, null, null);
+            }
+            return of(s, seed, CrystalResponse.simulate(s.crystal(), 5.0, s.energyKeV() + 2.0, 1.0,
+                    CRYSTAL_HISTORIES_PER_KEV, new double[] {s.energyKeV()}, CRYSTAL_HISTORIES_AT_LINE, crystalSeed),
+                    null);
+        }
+
+        /**
+         * The Monte Carlo model with a given (shared, read-only) collimator transport and the crystal
+         * transported photon by photon, photons shared uniformly over the strata (see
+         * {@link #runTalliesCrystalTransport}).
+         */
+        static Prepared ofTransport(PointSourceSetup s, CollimatorTransport transport, NaiCrystal nai) {
+            int[] uniform = new int[PointSourceStrata.count(s)];
+            java.util.Arrays.fill(uniform, s.historiesPerBatch());
+            return new Prepared(transport, null, null, uniform, nai);
+        }
+
+        /** With a response matrix {@code c} (Monte Carlo model) or none (geometric model). */
+        static Prepared of(PointSourceSetup s, long seed, CrystalResponse c, NaiCrystal nai) {
             int strata = PointSourceStrata.count(s);
             int[] uniform = new int[strata];
             java.util.Arrays.fill(uniform, s.historiesPerBatch());
             if (!s.monteCarlo()) {
-                return new Prepared(null, null, null, uniform);
+                return new Prepared(null, null, null, uniform, null);
             }
             // scattered photons forced into a cone of 3 times the collimator's widest geometric
             // acceptance (penetration and septal scatter reach a little beyond it)
@@ -151,9 +217,7 @@ public final class PointSourceSimulation {
                     ? ScatterSlab.of(s.medium().materialName(), s.distanceMm(), s.energyKeV(), 3.0 * s.holes().maxAcceptanceTan()) : null;
             CollimatorTransport t = s.idealSepta() ? CollimatorTransport.blackSepta(s.holes())
                     : CollimatorTransport.of(s.holes(), s.energyKeV() + 1.0, s.leadFluorescence());
-            CrystalResponse c = CrystalResponse.simulate(s.crystal(), 5.0, s.energyKeV() + 2.0, 1.0,
-                    CRYSTAL_HISTORIES_PER_KEV, new double[] {s.energyKeV()}, CRYSTAL_HISTORIES_AT_LINE, crystalSeed);
-            return new Prepared(t, c, w, allocate(s, seed, new Prepared(t, c, w, new int[strata])));
+            return new Prepared(t, c, w, allocate(s, seed, new Prepared(t, c, w, new int[strata], nai)), nai);
         }
 
         /**
@@ -179,7 +243,7 @@ public final class PointSourceSimulation {
             double[] reachedW2 = new double[strata];
             for (int round = 0; round < PILOT_ROUNDS; round++) {
                 Worker w = new Worker(s, new Prepared(pilotPhysics.transport(), pilotPhysics.crystal(),
-                        pilotPhysics.slab(), pilot));
+                        pilotPhysics.slab(), pilot, pilotPhysics.nai()));
                 w.runBatch(0, org.spectlab.simulator.run.BatchRandom.stream(seed ^ 0x2545F4914F6CDD1DL, round));
                 int[] next = new int[strata];
                 boolean again = false;
@@ -235,6 +299,14 @@ public final class PointSourceSimulation {
         return "image.component" + component + ".stratum" + stratum;
     }
 
+    /**
+     * Tally name of a stratum's measured-energy spectrum (photons in the field of view, any energy)
+     * of one collimator component (Monte Carlo model).
+     */
+    static String componentSpectrumKey(int component, int stratum) {
+        return "spectrum.component" + component + ".stratum" + stratum;
+    }
+
     /** Photons per stratum of the allocation pilot run's first round (Monte Carlo model). */
     static final int PILOT_HISTORIES = 4000;
     /** A stratum whose pilot saw fewer photons reach the field of view is piloted again, 4x larger. */
@@ -247,6 +319,9 @@ public final class PointSourceSimulation {
         private final PointSourceSetup s;
         private final CollimatorTransport transport;
         private final CrystalResponse crystal;
+        /** The crystal transported photon by photon (then {@link #crystal} is null), or null. */
+        private final NaiCrystal nai;
+        private final NaiCrystal.Scratch naiScratch = NaiCrystal.scratch();
         private final CollimatorTransport.Photon photon = CollimatorTransport.photon();
         private final ScatterSlab slab;
         private final double[] mediumPos = new double[3];
@@ -261,6 +336,9 @@ public final class PointSourceSimulation {
         /** Monte Carlo model only: [stratum][collimator component] in-window images; else null. */
         private final FixedPointTally[][] componentImages;
         private final double[][][] componentScratch;
+        /** Monte Carlo model only: [stratum][collimator component] spectra; else null. */
+        private final FixedPointTally[][] componentSpectra;
+        private final double[][][] componentSpectrumScratch;
         private final FixedPointTally[] spectra;
         private final FixedPointTally[] sums;
         /** Monte Carlo model only: [stratum] weight reaching the field of view per crystal grid energy; else null. */
@@ -280,6 +358,7 @@ public final class PointSourceSimulation {
             this.s = s;
             this.transport = prepared.transport();
             this.crystal = prepared.crystal();
+            this.nai = prepared.nai();
             this.slab = prepared.slab();
             this.historiesPerStratum = prepared.historiesPerStratum();
             int n = s.imagePixels();
@@ -287,6 +366,9 @@ public final class PointSourceSimulation {
             images = new FixedPointTally[strata];
             componentImages = prepared.transport() != null ? new FixedPointTally[strata][COLLIMATOR_COMPONENTS] : null;
             componentScratch = prepared.transport() != null ? new double[strata][COLLIMATOR_COMPONENTS][] : null;
+            componentSpectra = prepared.transport() != null ? new FixedPointTally[strata][COLLIMATOR_COMPONENTS] : null;
+            componentSpectrumScratch = prepared.transport() != null ? new double[strata][COLLIMATOR_COMPONENTS][]
+                    : null;
             spectra = new FixedPointTally[strata];
             sums = new FixedPointTally[strata];
             crystalRows = crystal != null ? new FixedPointTally[strata] : null;
@@ -302,6 +384,8 @@ public final class PointSourceSimulation {
                     for (int c = 0; c < COLLIMATOR_COMPONENTS; c++) {
                         componentImages[k][c] = tallies.tally(componentImageKey(c, k), n * n);
                         componentScratch[k][c] = new double[n * n];
+                        componentSpectra[k][c] = tallies.tally(componentSpectrumKey(c, k), s.spectrumBins());
+                        componentSpectrumScratch[k][c] = new double[s.spectrumBins()];
                     }
                 }
                 spectra[k] = tallies.tally(PointSourceResult.SPECTRUM + k, s.spectrumBins());
@@ -343,6 +427,7 @@ public final class PointSourceSimulation {
                 if (componentImages != null) {
                     for (int c = 0; c < COLLIMATOR_COMPONENTS; c++) {
                         componentImages[k][c].addAndClear(componentScratch[k][c]);
+                        componentSpectra[k][c].addAndClear(componentSpectrumScratch[k][c]);
                     }
                 }
                 spectra[k].addAndClear(spectrumScratch[k]);
@@ -449,9 +534,12 @@ public final class PointSourceSimulation {
             final double[] img = imageScratch[k];
             final double[] spec = spectrumScratch[k];
             final double[] sum = sumScratch[k];
-            final double[] rowWeight = crystalRowScratch[k];
+            final double[] rowWeight = crystalRowScratch != null ? crystalRowScratch[k] : null;
             final CollimatorTransport.Photon p = photon;
             final int histories = historiesPerStratum[k];
+            // collimator back face to the cover's front (crystal front face less the cover)
+            final double toCoverMm = Math.max(s.coverAluminiumMm(), gap - 0.5 * s.crystalThicknessMm())
+                    - s.coverAluminiumMm();
             for (int h = 0; h < histories; h++) {
                 double dz = c0 + dc * rng.nextDouble();
                 if (slab == null && dz <= 0) {
@@ -486,8 +574,19 @@ public final class PointSourceSimulation {
                 if (transport.transport(p, rng) != CollimatorTransport.EXIT_BACK) {
                     continue;
                 }
-                double x = p.x() - sx + gap * p.dx() / p.dz() + sigma * gauss.sample();
-                double y = p.y() - sy + gap * p.dy() / p.dz() + sigma * gauss.sample();
+                double x;
+                double y;
+                double deposit = 0;
+                if (nai == null) {
+                    x = p.x() - sx + gap * p.dx() / p.dz() + sigma * gauss.sample();
+                    y = p.y() - sy + gap * p.dy() / p.dz() + sigma * gauss.sample();
+                } else {
+                    // as the analog SPECT engine: to the cover's front, then through the detector layers
+                    deposit = nai.depositKeV(p.energyKeV(), p.dx(), p.dy(), p.dz(), rng, naiScratch);
+                    double toCover = toCoverMm / p.dz();
+                    x = p.x() - sx + toCover * p.dx() + naiScratch.meanXMm() + sigma * gauss.sample();
+                    y = p.y() - sy + toCover * p.dy() + naiScratch.meanYMm() + sigma * gauss.sample();
+                }
                 if (Math.abs(x) > half || Math.abs(y) > half) {
                     continue;
                 }
@@ -501,8 +600,12 @@ public final class PointSourceSimulation {
                 if (mediumScattered) {
                     sum[REACHED_MEDIUM_W] += w;
                 }
-                rowWeight[crystal.energyIndex(p.energyKeV())] += w;
-                double deposit = crystal.sampleDepositKeV(p.energyKeV(), rng);
+                if (rowWeight != null) {
+                    rowWeight[crystal.energyIndex(p.energyKeV())] += w;
+                }
+                if (nai == null) {
+                    deposit = crystal.sampleDepositKeV(p.energyKeV(), rng);
+                }
                 if (deposit <= 0) {
                     continue;
                 }
@@ -510,6 +613,7 @@ public final class PointSourceSimulation {
                 int bin = (int) Math.floor(e * invBin);
                 if (bin >= 0 && bin < nBins) {
                     spec[bin] += w;
+                    componentSpectrumScratch[k][component][bin] += w;
                 }
                 if (e >= lo && e < hi) {
                     sum[slotReached == REACHED_GEOMETRIC_W ? WINDOW_GEOMETRIC_W

@@ -33,6 +33,9 @@ import org.spectlab.simulator.run.TallySet;
  * shared matrix by 3.0 or less over three seed pairs; the line rows' extra photons cut that common
  * error from ~2.4 % to ~0.45 % of the window efficiency).
  *
+ * <p>{@link #tabulateWithCrystalTransport} (the tables forced detection uses) detects as the analog
+ * SPECT engine instead: the crystal transported along each photon's direction, no response matrix.
+ *
  * <p>Kernel statistics: photons in air carry weight 1 in the Monte Carlo model, so a stratum's pixel
  * holds a count N and contributes (Ω/4π / n)² N to that pixel's variance (n photons sampled in the
  * stratum, binomial variance ≤ N); {@link #varianceAt} gives the summed variance per pixel,
@@ -57,6 +60,9 @@ public final class ResponseKernelTable {
     private final double[][] kernels;
     /** [node][collimator component][row-major pixel], fraction of emitted photons; sum over components = kernels. */
     private final double[][][] componentKernels;
+    /** [node][collimator component][bin], measured-energy spectrum in the field of view, fraction of emitted photons. */
+    private final double[][][] componentSpectra;
+    private final double spectrumBinKeV;
     /** [node][row-major pixel], variance of {@link #kernels}. */
     private final double[][] variances;
     private final double[] windowEfficiency;
@@ -66,7 +72,9 @@ public final class ResponseKernelTable {
     private final double[] windowCollimatorScatter;
 
     private ResponseKernelTable(PointSourceSetup base, double[] distancesMm, PointSourceResult[] results,
-                                double[][][] componentKernels, double[][] variances) {
+                                double[][][] componentKernels, double[][][] componentSpectra, double[][] variances) {
+        this.componentSpectra = componentSpectra;
+        this.spectrumBinKeV = base.spectrumBinKeV();
         int nodes = distancesMm.length;
         this.distancesMm = distancesMm.clone();
         this.pixels = base.imagePixels();
@@ -110,6 +118,45 @@ public final class ResponseKernelTable {
     /** As {@link #tabulate(PointSourceSetup, double[], long, BatchRange, int)}, with the crystal matrix of a given seed. */
     static ResponseKernelTable tabulate(PointSourceSetup base, double[] distancesMm, long seed, long crystalSeed,
                                         BatchRange range, int threads) {
+        return tabulate(base, distancesMm, seed, (s, node) -> PointSourceSimulation.runTallies(s,
+                nodeSeed(seed, node), crystalSeed, range, threads));
+    }
+
+    /**
+     * As {@link #tabulate(PointSourceSetup, double[], long, BatchRange, int)}, but detecting as the
+     * analog SPECT engine does: every photon leaving the collimator is transported through the
+     * detector's cover, crystal and backscatter compartment along its own direction, its event at
+     * the energy-weighted mean of its deposits, instead of sampling the normal-incidence response
+     * matrix (see {@link PointSourceSimulation}'s crystal transport); no matrix is simulated. This
+     * is the table forced detection uses, so that its collimator components describe the same
+     * detector as the analog reference.
+     */
+    public static ResponseKernelTable tabulateWithCrystalTransport(PointSourceSetup base, double[] distancesMm,
+                                                                  long seed, BatchRange range, int threads) {
+        return tabulateWithCrystalTransport(base, distancesMm, seed, CollimatorTransport.of(base.holes(),
+                base.energyKeV() + 1.0, base.leadFluorescence()), base.crystal(), range, threads);
+    }
+
+    /**
+     * As {@link #tabulateWithCrystalTransport(PointSourceSetup, double[], long, BatchRange, int)},
+     * with a given collimator transport (of {@code base}'s holes, covering its energy) and crystal,
+     * shared read-only, e.g. those of the SPECT simulation the table serves (building the lead
+     * tables once per study instead of once per node).
+     */
+    public static ResponseKernelTable tabulateWithCrystalTransport(PointSourceSetup base, double[] distancesMm,
+                                                                  long seed, CollimatorTransport transport,
+                                                                  org.spectlab.simulator.crystal.NaiCrystal crystal,
+                                                                  BatchRange range, int threads) {
+        return tabulate(base, distancesMm, seed, (s, node) -> PointSourceSimulation.runTalliesCrystalTransport(s,
+                nodeSeed(seed, node), transport, crystal, range, threads));
+    }
+
+    /** The tallies of one node's run: (setup at the node's distance, node index) to tallies. */
+    private interface NodeRun {
+        TallySet run(PointSourceSetup atNode, int node);
+    }
+
+    private static ResponseKernelTable tabulate(PointSourceSetup base, double[] distancesMm, long seed, NodeRun run) {
         if (!base.monteCarlo()) {
             throw InputException.field("collimator model", "kernel tables need the monte-carlo model");
         }
@@ -136,14 +183,27 @@ public final class ResponseKernelTable {
         PointSourceResult[] results = new PointSourceResult[distancesMm.length];
         double[][] variances = new double[distancesMm.length][];
         double[][][] components = new double[distancesMm.length][][];
+        double[][][] spectra = new double[distancesMm.length][][];
         for (int i = 0; i < distancesMm.length; i++) {
             PointSourceSetup s = base.withDistanceMm(distancesMm[i]);
-            TallySet t = PointSourceSimulation.runTallies(s, nodeSeed(seed, i), crystalSeed, range, threads);
+            TallySet t = run.run(s, i);
             results[i] = PointSourceResult.from(s, t);
             variances[i] = pixelVariance(s, t);
             components[i] = componentImages(s, t);
+            spectra[i] = componentSpectra(s, t);
         }
-        return new ResponseKernelTable(base, distancesMm, results, components, variances);
+        return new ResponseKernelTable(base, distancesMm, results, components, spectra, variances);
+    }
+
+    /** The normalised measured-energy spectrum of each collimator component in the field of view. */
+    private static double[][] componentSpectra(PointSourceSetup s, TallySet t) {
+        double[][] out = new double[PointSourceSimulation.COLLIMATOR_COMPONENTS][];
+        for (int comp = 0; comp < out.length; comp++) {
+            int c = comp;
+            out[comp] = sumOverStrata(s, t, k -> PointSourceSimulation.componentSpectrumKey(c, k), false,
+                    s.spectrumBins());
+        }
+        return out;
     }
 
     /** The seed of node {@code node}'s {@link PointSourceSimulation} run (independent streams per node). */
@@ -156,23 +216,24 @@ public final class ResponseKernelTable {
         double[][] out = new double[PointSourceSimulation.COLLIMATOR_COMPONENTS][];
         for (int comp = 0; comp < out.length; comp++) {
             int c = comp;
-            out[comp] = sumOverStrata(s, t, k -> PointSourceSimulation.componentImageKey(c, k), false);
+            out[comp] = sumOverStrata(s, t, k -> PointSourceSimulation.componentImageKey(c, k), false,
+                    s.imagePixels() * s.imagePixels());
         }
         return out;
     }
 
     /** Per-pixel variance of the normalised image from the per-stratum counts (weight-1 photons). */
     private static double[] pixelVariance(PointSourceSetup s, TallySet t) {
-        return sumOverStrata(s, t, k -> PointSourceResult.IMAGE + k, true);
+        return sumOverStrata(s, t, k -> PointSourceResult.IMAGE + k, true, s.imagePixels() * s.imagePixels());
     }
 
     /**
      * Σ over strata of f·counts (an image per emitted photon) or, with {@code squared}, of f²·counts
      * (its variance for weight-1 counts), f = (Ω/4π)/n of the stratum.
      */
-    private static double[] sumOverStrata(PointSourceSetup s, TallySet t, IntFunction<String> key, boolean squared) {
-        int n = s.imagePixels();
-        double[] out = new double[n * n];
+    private static double[] sumOverStrata(PointSourceSetup s, TallySet t, IntFunction<String> key, boolean squared,
+                                          int length) {
+        double[] out = new double[length];
         for (int k = 0; k < PointSourceStrata.count(s); k++) {
             long nk = t.counter(PointSourceResult.HISTORIES + k);
             if (nk == 0) {
@@ -231,6 +292,31 @@ public final class ResponseKernelTable {
         int i = lowerNode(distanceMm);
         double w = upperWeight(i, distanceMm);
         mix(componentKernels[i][component], w == 0 ? null : componentKernels[i + 1][component], w, false, out);
+    }
+
+    /** Spectrum bins of {@link #componentSpectrumAt} (from 0 to twice the energy). */
+    public int spectrumBins() {
+        return componentSpectra[0][0].length;
+    }
+
+    /** Spectrum bin width, keV (bin i holds measured energies [i, i + 1) times it). */
+    public double spectrumBinKeV() {
+        return spectrumBinKeV;
+    }
+
+    /**
+     * Writes the measured-energy spectrum of one collimator component at {@code distanceMm} into
+     * {@code out} ({@link #spectrumBins()} values), fraction of emitted photons per bin, counting
+     * every photon that lands in the kernel's field of view with a deposit (whatever the window),
+     * interpolated as {@link #kernelAt}.
+     */
+    public void componentSpectrumAt(double distanceMm, int component, double[] out) {
+        if (component < 0 || component >= PointSourceSimulation.COLLIMATOR_COMPONENTS) {
+            throw new IllegalArgumentException("collimator component " + component);
+        }
+        int i = lowerNode(distanceMm);
+        double w = upperWeight(i, distanceMm);
+        mix(componentSpectra[i][component], w == 0 ? null : componentSpectra[i + 1][component], w, false, out);
     }
 
     /** Writes the per-pixel variance of {@link #kernelAt} at {@code distanceMm} into {@code out}. */

@@ -59,8 +59,8 @@ import org.spectlab.simulator.transport.AttenuationSource;
  * is sampled from the tabulated crystal response.
  * Detected photons that crossed lead are tallied by what happened there, as penetration,
  * collimator scatter and lead K x-rays ({@link CollimatorComponents}); primary and scatter then
- * hold the photons that passed through the holes alone. Forced detection has no Monte Carlo
- * collimator (its response is the analytic geometric one) and rejects the option.
+ * hold the photons that passed through the holes alone. Forced detection tallies the same
+ * components from Monte Carlo kernels ({@link ForcedDetectionSimulation}).
  *
  * <p>With {@link SimulationOptions#scatterOrderImages()} the scatter images are also tallied by the
  * photon's number of interactions in the patient (1, 2, 3 and more; Compton and Rayleigh both

@@ -33,8 +33,16 @@ import org.spectlab.simulator.run.BatchRunner;
  *   <li>Contributions are deposited sharp into depth bins and blurred with the depth-dependent
  *       collimator-detector response ({@link DepthResolvedDetector}).</li>
  * </ul>
- * Approximations (stated for validation): the parallel-hole collimator is geometric (no septal
- * penetration or scatter; appropriate for low-energy photons in low-energy collimators); the
+ * With {@link CollimatorModel#GEOMETRIC} the parallel-hole collimator is geometric (no septal
+ * penetration or scatter; appropriate for low-energy photons in low-energy collimators). With
+ * {@link CollimatorModel#MONTE_CARLO} the photons that pass through one hole without touching lead
+ * stay on this Gaussian path (primary and scatter then hold them alone, as in the analog engine),
+ * and every primary voxel and scatter site also deposits, at its energy and depth, into the Monte
+ * Carlo kernels of the photons that cross lead ({@link SeptalResponse}, tabulated once per run;
+ * {@link SeptalResponseDetector} applies them per view by FFT): penetration, collimator scatter
+ * and lead K x-rays, tallied per component like the analog engine's ({@link CollimatorComponents},
+ * with measured-energy spectra from the kernels).
+ * Approximations (stated for validation): the
  * angular density and attenuation are taken along the hole axis (the acceptance cone is a few
  * degrees wide); the response is Gaussian with the exact second moment of the geometric response,
  * and the images' second moments include the pixel's integration (as an analog camera bins
@@ -58,7 +66,7 @@ public final class ForcedDetectionSimulation {
     public static SpectResult run(SpectScenario scenario, SimulationOptions options,
                                   BatchRunner.ProgressListener progress) {
         long start = System.nanoTime();
-        requireGeometricCollimator(options);
+        requireSupportedOptions(options);
         PreparedPhysics physics = new PreparedPhysics(scenario, options);
         PartialResult part = runViews(physics, options, 0, scenario.orbit().views(), progress);
         return part.finish(scenario, physics.crystal, (System.nanoTime() - start) * 1e-9);
@@ -75,7 +83,7 @@ public final class ForcedDetectionSimulation {
         if (firstView < 0 || viewCount < 0 || firstView + viewCount > views) {
             throw new IllegalArgumentException("view range " + firstView + "+" + viewCount + " outside 0-" + views);
         }
-        requireGeometricCollimator(options);
+        requireSupportedOptions(options);
         return runViews(new PreparedPhysics(scenario, options), options, firstView, viewCount, progress);
     }
 
@@ -102,7 +110,7 @@ public final class ForcedDetectionSimulation {
                 seen[(int) v] = true;
             }
         }
-        requireGeometricCollimator(options);
+        requireSupportedOptions(options);
         PreparedPhysics physics = new PreparedPhysics(scenario, options);
         List<ScatterSites> batches = generateSites(physics, options, progress);
         long sites = 0;
@@ -122,15 +130,10 @@ public final class ForcedDetectionSimulation {
         }
     }
 
-    private static void requireGeometricCollimator(SimulationOptions options) {
+    private static void requireSupportedOptions(SimulationOptions options) {
         if (options.scatterOrderImages()) {
             throw InputException.field("simulation.scatter_order_images", "is available with simulation.mode: analog "
                     + "only; forced detection does not tally scatter orders separately");
-        }
-        if (options.collimatorModel() != CollimatorModel.GEOMETRIC) {
-            throw InputException.field("camera.collimator_model", "'" + options.collimatorModel().key()
-                    + "' is available with simulation.mode: analog only; forced detection uses the analytic "
-                    + "geometric collimator response (no septal penetration or collimator scatter): use 'geometric'");
         }
     }
 
@@ -250,6 +253,12 @@ public final class ForcedDetectionSimulation {
         /** Activity (Bq) of each active voxel at the scan start, or null with kinetics (then per view). */
         private final double[] activeBq;
         private final KineticGroups kinetics;
+        /** Monte Carlo collimator: the kernels of the photons that cross lead, else null. */
+        private final SeptalResponse septal;
+        /** Index of the first septal component image (after the windows' pairs and the error groups). */
+        private final int firstSeptal;
+        /** [component][view][bin] measured spectra of the septal components, or null. */
+        private final double[][][] spectrumSeptal;
 
         Projector(PreparedPhysics physics, SimulationOptions options, List<ScatterSites> batches) {
             this.physics = physics;
@@ -262,11 +271,15 @@ public final class ForcedDetectionSimulation {
             this.rows = s.rows();
             this.cols = s.cols();
             this.views = s.orbit().views();
-            this.projections = new double[components][views * rows * cols];
+            boolean monteCarlo = physics.collimatorTransport != null;
+            this.firstSeptal = components;
+            this.projections = new double[components + (monteCarlo ? SeptalResponse.COMPONENTS * windows : 0)]
+                    [views * rows * cols];
             // measured energies spread above the highest line by the resolution: 30 % headroom
             this.spectrumBins = (int) Math.ceil(physics.crystal.maxKeV() * 1.3) + 10;
             this.spectrumIncidentPrimary = new double[views][spectrumBins];
             this.spectrumIncidentScatter = new double[views][spectrumBins];
+            this.spectrumSeptal = monteCarlo ? new double[SeptalResponse.COMPONENTS][views][spectrumBins] : null;
             Grid3 g = s.grid();
             double maxR = 0;
             for (int cx = 0; cx < 2; cx++) {
@@ -285,6 +298,8 @@ public final class ForcedDetectionSimulation {
             }
             this.minDepthMm = Math.max(0, minR - maxR);
             this.maxDepthMm = maxOrbit + maxR;
+            this.septal = monteCarlo ? SeptalResponse.tabulate(physics, options, minDepthMm, maxDepthMm, spectrumBins)
+                    : null;
             kinetics = s.kinetics();
             if (kinetics != null) {
                 activeVoxel = kinetics.activeVoxels();
@@ -320,19 +335,30 @@ public final class ForcedDetectionSimulation {
                 DepthResolvedDetector detector = new DepthResolvedDetector(rows, cols, components, minDepthMm,
                         maxDepthMm, options.depthBinMm(), s.pixelSizeMm(), physics::responseSigmaMm);
                 double[][] viewOut = new double[components][rows * cols];
+                SeptalResponseDetector septalDetector = septal == null ? null
+                        : new SeptalResponseDetector(septal, rows, cols);
+                double[][] septalOut = septal == null ? null : new double[septalDetector.images()][rows * cols];
+                double[][] septalSpectra = septal == null ? null : new double[SeptalResponse.COMPONENTS][];
                 int v;
                 while ((v = next.getAndIncrement()) < end) {
-                    projectView(v, frame, detector, viewOut);
+                    projectView(v, frame, detector, viewOut, septalDetector, septalOut, septalSpectra);
                     progress.viewsDone(viewsDone.incrementAndGet());
                 }
             });
         }
 
-        private void projectView(int v, ViewFrame frame, DepthResolvedDetector detector, double[][] viewOut) {
+        private void projectView(int v, ViewFrame frame, DepthResolvedDetector detector, double[][] viewOut,
+                                 SeptalResponseDetector septalDetector, double[][] septalOut,
+                                 double[][] septalSpectra) {
             double angle = s.orbit().angleRad(v);
             double radius = s.orbit().radiusMm(v);
             frame.setAngle(angle);
             detector.clear();
+            if (septalDetector != null) {
+                septalDetector.clear();
+            }
+            // septal deposits are rates emitted into 4π: the geometric path's reach over g
+            double perEfficiency = 1.0 / physics.efficiency;
             double nx = Math.sin(angle);
             double ny = -Math.cos(angle);
             double halfCols = 0.5 * (cols - 1);
@@ -378,6 +404,10 @@ public final class ForcedDetectionSimulation {
                     double reach = voxelBq[q] * y * physics.efficiency
                             * Math.exp(-frame.opticalDepth(a, b, z, mu));
                     specP[(int) e] += reach;
+                    if (septalDetector != null) {
+                        septalDetector.deposit(e, radius - b, a * invPix + halfCols, z * invPix + halfRows,
+                                reach * perEfficiency);
+                    }
                     if (!any) {
                         continue;
                     }
@@ -416,12 +446,20 @@ public final class ForcedDetectionSimulation {
                         double c = base * shares[1] * physics.compton[m].angularPdf(cosTheta, e)
                                 * Math.exp(-frame.opticalDepth(a, b, z, muCompton));
                         any |= addScatter(values, c, eC, group, specS);
+                        if (septalDetector != null) {
+                            septalDetector.deposit(eC, radius - b, a * invPix + halfCols, z * invPix + halfRows,
+                                    c * perEfficiency);
+                        }
                     }
                     // coherent
                     physics.tables.muTotalPerCmAll(e, mu);
                     double c = base * shares[2] * physics.rayleigh[m].angularPdf(cosTheta, e)
                             * Math.exp(-frame.opticalDepth(a, b, z, mu));
                     any |= addScatter(values, c, e, group, specS);
+                    if (septalDetector != null) {
+                        septalDetector.deposit(e, radius - b, a * invPix + halfCols, z * invPix + halfRows,
+                                c * perEfficiency);
+                    }
                     if (any) {
                         detector.deposit(radius - b, a * invPix + halfCols, z * invPix + halfRows, values);
                     }
@@ -441,6 +479,25 @@ public final class ForcedDetectionSimulation {
             for (int e = 0; e < spectrumBins; e++) {
                 specP[e] *= timeFactor;
                 specS[e] *= timeFactor;
+            }
+            if (septalDetector != null) {
+                for (int c = 0; c < SeptalResponse.COMPONENTS; c++) {
+                    septalSpectra[c] = spectrumSeptal[c][v];
+                }
+                septalDetector.finishView(septalOut, septalSpectra);
+                for (int i = 0; i < septalOut.length; i++) {
+                    double[] dst = projections[firstSeptal + i];
+                    double[] src = septalOut[i];
+                    for (int p = 0; p < src.length; p++) {
+                        dst[off + p] = src[p] * timeFactor;
+                    }
+                }
+                for (int c = 0; c < SeptalResponse.COMPONENTS; c++) {
+                    double[] sp = spectrumSeptal[c][v];
+                    for (int e = 0; e < spectrumBins; e++) {
+                        sp[e] *= timeFactor;
+                    }
+                }
             }
         }
 
@@ -500,7 +557,7 @@ public final class ForcedDetectionSimulation {
 
         PartialResult partial(int firstView, int viewCount, long histories, long sites) {
             return new PartialResult(firstView, viewCount, views, rows, cols, windows, groups, projections,
-                    spectrumIncidentPrimary, spectrumIncidentScatter, histories, sites);
+                    spectrumIncidentPrimary, spectrumIncidentScatter, spectrumSeptal, histories, sites);
         }
 
     }

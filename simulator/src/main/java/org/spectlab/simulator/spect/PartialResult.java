@@ -6,9 +6,10 @@ import org.spectlab.simulator.crystal.CrystalResponse;
 
 /**
  * The raw result of a forced-detection run over a range of views: per component (window x
- * {primary, scatter}, then the error groups of the first window's scatter) the projections of
+ * {primary, scatter}, then the error groups of the first window's scatter, then with the Monte
+ * Carlo collimator window x {penetration, collimator scatter, lead x-ray}) the projections of
  * every view in double precision — zero outside the range — and the incident-energy spectra per
- * view. Because every value belongs to exactly one view, parts of a split run add up exactly
+ * view (with the Monte Carlo collimator also the measured-energy spectra of its three components). Because every value belongs to exactly one view, parts of a split run add up exactly
  * (x + 0 = x) to the whole run, bit for bit; {@link #finish} then makes the final
  * {@link SpectResult}.
  */
@@ -23,6 +24,8 @@ public final class PartialResult {
     private final double[][] projections;
     private final double[][] spectrumPrimary;
     private final double[][] spectrumScatter;
+    /** [component][view][bin] measured spectra of the collimator components, or null (geometric collimator). */
+    private final double[][][] spectrumCollimator;
     private final long histories;
     private final long sites;
 
@@ -43,6 +46,28 @@ public final class PartialResult {
     public PartialResult(int firstView, int viewCount, int views, int rows, int cols, int windows, int groups,
                          double[][] projections, double[][] spectrumPrimary, double[][] spectrumScatter,
                          long histories, long sites) {
+        this(firstView, viewCount, views, rows, cols, windows, groups, projections, spectrumPrimary, spectrumScatter,
+                null, histories, sites);
+    }
+
+    /**
+     * A result with the Monte Carlo collimator's components (or without, when
+     * {@code spectrumCollimator} is null).
+     *
+     * @param projections        [2*windows + groups (+ 3*windows)][views*rows*cols]: the last
+     *                           3*windows images, window by window, are the penetration, collimator
+     *                           scatter and lead x-ray counts ({@link CollimatorComponents#NAMES})
+     * @param spectrumCollimator [3][views][bins] measured-energy spectra of those components per
+     *                           view, or null
+     */
+    public PartialResult(int firstView, int viewCount, int views, int rows, int cols, int windows, int groups,
+                         double[][] projections, double[][] spectrumPrimary, double[][] spectrumScatter,
+                         double[][][] spectrumCollimator, long histories, long sites) {
+        int expected = 2 * windows + groups + (spectrumCollimator == null ? 0 : 3 * windows);
+        if (projections.length != expected) {
+            throw new IllegalArgumentException(projections.length + " component images, expected " + expected);
+        }
+        this.spectrumCollimator = spectrumCollimator;
         this.firstView = firstView;
         this.viewCount = viewCount;
         this.views = views;
@@ -107,6 +132,16 @@ public final class PartialResult {
         return spectrumScatter;
     }
 
+    /** True when the result holds the Monte Carlo collimator's components. */
+    public boolean hasCollimatorComponents() {
+        return spectrumCollimator != null;
+    }
+
+    /** Per-component, per-view measured spectra of the collimator components (not copied), or null. */
+    public double[][][] spectrumCollimator() {
+        return spectrumCollimator;
+    }
+
     /** Histories transported (the same in every part). */
     public long histories() {
         return histories;
@@ -133,10 +168,13 @@ public final class PartialResult {
         }
         double[][] sp = new double[first.views][];
         double[][] ss = new double[first.views][];
+        double[][][] sc = first.spectrumCollimator == null ? null
+                : new double[first.spectrumCollimator.length][first.views][];
         int plane = first.rows * first.cols;
         for (PartialResult p : parts) {
             if (p.views != first.views || p.rows != first.rows || p.cols != first.cols || p.windows != first.windows
-                    || p.groups != first.groups || p.histories != first.histories || p.sites != first.sites) {
+                    || p.groups != first.groups || p.histories != first.histories || p.sites != first.sites
+                    || (p.spectrumCollimator == null) != (sc == null)) {
                 throw new IllegalArgumentException("parts come from different runs (shape, histories or sites differ)");
             }
             for (int v = p.firstView; v < p.firstView + p.viewCount; v++) {
@@ -149,6 +187,9 @@ public final class PartialResult {
                 }
                 sp[v] = p.spectrumPrimary[v].clone();
                 ss[v] = p.spectrumScatter[v].clone();
+                for (int c = 0; sc != null && c < sc.length; c++) {
+                    sc[c][v] = p.spectrumCollimator[c][v].clone();
+                }
             }
         }
         for (int v = 0; v < covered.length; v++) {
@@ -157,7 +198,7 @@ public final class PartialResult {
             }
         }
         return new PartialResult(0, first.views, first.views, first.rows, first.cols, first.windows, first.groups, proj,
-                sp, ss, first.histories, first.sites);
+                sp, ss, sc, first.histories, first.sites);
     }
 
     /** The final result of a complete run (all views), computing the crystal response for the spectra. */
@@ -212,7 +253,31 @@ public final class PartialResult {
         var resolution = scenario.camera().energyResolution();
         return new SpectResult(scenario.camera().windows(), primary, scatter, stdError, centres,
                 Spectra.measured(incidentP, crystal, resolution), Spectra.measured(incidentS, crystal, resolution),
-                histories, sites, wallSeconds, "forced-detection");
+                histories, sites, wallSeconds, "forced-detection", collimatorComponents(bins), null);
+    }
+
+    /** The Monte Carlo collimator's components (images after the error groups), or null. */
+    private CollimatorComponents collimatorComponents(int bins) {
+        if (spectrumCollimator == null) {
+            return null;
+        }
+        List<List<float[]>> images = new ArrayList<>();
+        double[][] spectra = new double[spectrumCollimator.length][bins];
+        for (int c = 0; c < spectrumCollimator.length; c++) {
+            List<float[]> perWindow = new ArrayList<>();
+            for (int w = 0; w < windows; w++) {
+                perWindow.add(toFloat(projections[2 * windows + groups + 3 * w + c]));
+            }
+            images.add(perWindow);
+            for (int v = 0; v < views; v++) {
+                double[] src = spectrumCollimator[c][v];
+                for (int e = 0; e < bins; e++) {
+                    spectra[c][e] += src[e];
+                }
+            }
+        }
+        return new CollimatorComponents(images.get(0), images.get(1), images.get(2), spectra[0], spectra[1],
+                spectra[2]);
     }
 
     private static float[] toFloat(double[] a) {

@@ -127,6 +127,17 @@ final class ResponseConvolution {
          * {@code offset + stride * (row * cols + col)} (stride > 1 for interleaved components).
          */
         void add(int component, double[] source, int offset, int stride, int kernel) {
+            if (transform(source, offset, stride)) {
+                accumulate(component, kernel);
+            }
+        }
+
+        /**
+         * Transforms an image (read as in {@link #add}) into the worker's scratch spectrum, for
+         * several {@link #accumulate} calls with different kernels and components; false (and
+         * nothing to accumulate) when the image is zero.
+         */
+        boolean transform(double[] source, int offset, int stride) {
             double[] a = scratch;
             java.util.Arrays.fill(a, 0);
             boolean any = false;
@@ -139,10 +150,15 @@ final class ResponseConvolution {
                     any |= v != 0;
                 }
             }
-            if (!any) {
-                return;
+            if (any) {
+                fft.complexForward(a);
             }
-            fft.complexForward(a);
+            return any;
+        }
+
+        /** Adds the last {@link #transform}ed image ⊛ kernel to a component. */
+        void accumulate(int component, int kernel) {
+            double[] a = scratch;
             double[] k = spectra[kernel];
             double[] out = acc[component];
             for (int i = 0; i < a.length; i += 2) {

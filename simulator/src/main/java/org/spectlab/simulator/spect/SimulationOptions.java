@@ -17,14 +17,27 @@ import org.spectlab.simulator.collimator.CollimatorModel;
  * @param crystalHistoriesPerKeV photons per 1 keV step for the crystal response matrix
  * @param collimatorModel        how photons cross the collimator: {@link CollimatorModel#GEOMETRIC}
  *                               (ideal septa) or {@link CollimatorModel#MONTE_CARLO} (transport
- *                               through the septa; analog mode only: forced detection always uses
- *                               the analytic geometric response and rejects it)
+ *                               through the septa; forced detection then adds the photons that
+ *                               cross lead from Monte Carlo kernel tables)
  * @param scatterOrderImages     tally the scatter images by scatter order in the patient (1, 2, 3+;
  *                               analog mode only)
+ * @param kernelPhotons          forced detection with {@link CollimatorModel#MONTE_CARLO}: photons
+ *                               of each Monte Carlo kernel table run per energy, window and distance
+ *                               node (default {@value #DEFAULT_KERNEL_PHOTONS})
  */
 public record SimulationOptions(long seed, long scatterHistories, int batches, int threads, int errorGroups,
                                 int maxScatterOrder, double depthBinMm, int crystalHistoriesPerKeV,
-                                CollimatorModel collimatorModel, boolean scatterOrderImages) {
+                                CollimatorModel collimatorModel, boolean scatterOrderImages, long kernelPhotons) {
+    /** Default {@link #kernelPhotons()}. */
+    public static final long DEFAULT_KERNEL_PHOTONS = 1_000_000;
+
+    /** Options with the default kernel photons. */
+    public SimulationOptions(long seed, long scatterHistories, int batches, int threads, int errorGroups,
+                             int maxScatterOrder, double depthBinMm, int crystalHistoriesPerKeV,
+                             CollimatorModel collimatorModel, boolean scatterOrderImages) {
+        this(seed, scatterHistories, batches, threads, errorGroups, maxScatterOrder, depthBinMm, crystalHistoriesPerKeV,
+                collimatorModel, scatterOrderImages, DEFAULT_KERNEL_PHOTONS);
+    }
 
     /** Options without scatter-order images. */
     public SimulationOptions(long seed, long scatterHistories, int batches, int threads, int errorGroups,
@@ -65,6 +78,9 @@ public record SimulationOptions(long seed, long scatterHistories, int batches, i
         if (!(depthBinMm > 0) || depthBinMm > 100) {
             throw InputException.field("simulation.depth_bin_mm", "must be in (0, 100], got " + depthBinMm);
         }
+        if (kernelPhotons < 1000 || kernelPhotons > 10_000_000_000L) {
+            throw InputException.field("simulation.kernel_photons", "must be 1000 to 1e10, got " + kernelPhotons);
+        }
         if (crystalHistoriesPerKeV < 100) {
             throw InputException.field("simulation.crystal_histories", "must be >= 100, got " + crystalHistoriesPerKeV);
         }
@@ -78,18 +94,24 @@ public record SimulationOptions(long seed, long scatterHistories, int batches, i
     /** The same options with another thread count. */
     public SimulationOptions withThreads(int newThreads) {
         return new SimulationOptions(seed, scatterHistories, batches, newThreads, errorGroups, maxScatterOrder,
-                depthBinMm, crystalHistoriesPerKeV, collimatorModel, scatterOrderImages);
+                depthBinMm, crystalHistoriesPerKeV, collimatorModel, scatterOrderImages, kernelPhotons);
     }
 
     /** The same options with another collimator model. */
     public SimulationOptions withCollimatorModel(CollimatorModel model) {
         return new SimulationOptions(seed, scatterHistories, batches, threads, errorGroups, maxScatterOrder, depthBinMm,
-                crystalHistoriesPerKeV, model, scatterOrderImages);
+                crystalHistoriesPerKeV, model, scatterOrderImages, kernelPhotons);
+    }
+
+    /** The same options with another number of photons per kernel table run. */
+    public SimulationOptions withKernelPhotons(long photons) {
+        return new SimulationOptions(seed, scatterHistories, batches, threads, errorGroups, maxScatterOrder, depthBinMm,
+                crystalHistoriesPerKeV, collimatorModel, scatterOrderImages, photons);
     }
 
     /** The same options with or without scatter-order images. */
     public SimulationOptions withScatterOrderImages(boolean on) {
         return new SimulationOptions(seed, scatterHistories, batches, threads, errorGroups, maxScatterOrder, depthBinMm,
-                crystalHistoriesPerKeV, collimatorModel, on);
+                crystalHistoriesPerKeV, collimatorModel, on, kernelPhotons);
     }
 }

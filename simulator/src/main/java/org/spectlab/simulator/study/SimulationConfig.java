@@ -13,6 +13,10 @@ import org.spectlab.simulator.spect.SimulationOptions;
  * ({@code max_scatter_order}, default 10) and the crystal-response photons per keV
  * ({@code crystal_histories_per_keV}, default 10 000). {@code scatter_order_images: true} (analog
  * mode only) also writes the scatter images split by scatter order in the patient (1, 2, 3+).
+ * {@code kernel_photons} (default {@value SimulationOptions#DEFAULT_KERNEL_PHOTONS}): forced
+ * detection with {@code camera.collimator_model: monte-carlo} tabulates the photons that cross
+ * septal lead as Monte Carlo point-source kernels before transport, this many photons per
+ * (energy, window, distance) node.
  *
  * @param mode                   "forced-detection" or "analog"
  * @param histories              photon histories (forced detection: for scatter; analog: all photons)
@@ -22,9 +26,11 @@ import org.spectlab.simulator.spect.SimulationOptions;
  * @param maxScatterOrder        highest scatter order
  * @param crystalHistoriesPerKeV crystal-response photons per 1 keV step
  * @param scatterOrderImages     write scatter images by scatter order (analog only)
+ * @param kernelPhotons          photons per Monte Carlo collimator kernel node (forced detection)
  */
 public record SimulationConfig(String mode, long histories, int batches, long seed, int noiseRealisations,
-                               int maxScatterOrder, int crystalHistoriesPerKeV, boolean scatterOrderImages) {
+                               int maxScatterOrder, int crystalHistoriesPerKeV, boolean scatterOrderImages,
+                               long kernelPhotons) {
     /** Forced detection. */
     public static final String FORCED_DETECTION = "forced-detection";
     /** Analog Monte Carlo. */
@@ -36,12 +42,12 @@ public record SimulationConfig(String mode, long histories, int batches, long se
     public SimulationOptions toOptions(int threads) {
         int groups = batches >= 2 ? Math.min(4, batches) : 0;
         return new SimulationOptions(seed, histories, batches, threads, groups, maxScatterOrder, 10.0,
-                crystalHistoriesPerKeV).withScatterOrderImages(scatterOrderImages);
+                crystalHistoriesPerKeV).withScatterOrderImages(scatterOrderImages).withKernelPhotons(kernelPhotons);
     }
 
     static SimulationConfig parse(ConfigNode s) {
         s.allowOnly("mode", "histories", "batches", "seed", "noise_realisations", "max_scatter_order",
-                "crystal_histories_per_keV", "scatter_order_images");
+                "crystal_histories_per_keV", "scatter_order_images", "kernel_photons");
         String mode = s.text("mode", FORCED_DETECTION).toLowerCase(Locale.ROOT);
         if (!mode.equals(FORCED_DETECTION) && !mode.equals(ANALOG)) {
             throw InputException.field(s.at("mode"), "must be forced-detection or analog, got '" + mode + "'");
@@ -61,7 +67,11 @@ public record SimulationConfig(String mode, long histories, int batches, long se
             throw InputException.field(s.at("scatter_order_images"), "needs simulation.mode: analog (forced detection "
                     + "does not tally scatter orders separately)");
         }
-        return new SimulationConfig(mode, histories, batches, seed, noise, order, crystal, byOrder);
+        long kernelPhotons = s.longValue("kernel_photons", SimulationOptions.DEFAULT_KERNEL_PHOTONS, false);
+        if (kernelPhotons < 1000 || kernelPhotons > 10_000_000_000L) {
+            throw InputException.field(s.at("kernel_photons"), "must be 1000 to 10000000000, got " + kernelPhotons);
+        }
+        return new SimulationConfig(mode, histories, batches, seed, noise, order, crystal, byOrder, kernelPhotons);
     }
 
     void toTree(ObjectNode o) {
@@ -74,6 +84,9 @@ public record SimulationConfig(String mode, long histories, int batches, long se
         o.put("crystal_histories_per_keV", crystalHistoriesPerKeV);
         if (scatterOrderImages) {
             o.put("scatter_order_images", true);
+        }
+        if (kernelPhotons != SimulationOptions.DEFAULT_KERNEL_PHOTONS) {
+            o.put("kernel_photons", kernelPhotons);
         }
     }
 }

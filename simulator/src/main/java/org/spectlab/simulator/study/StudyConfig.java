@@ -138,11 +138,6 @@ public record StudyConfig(String phantomSource, ObjectNode phantomTree, PhantomC
         CameraConfig camera = CameraConfig.parse(top.child("camera"), nuclide);
         AcquisitionConfig acquisition = AcquisitionConfig.parse(top.child("acquisition"));
         SimulationConfig simulation = SimulationConfig.parse(top.child("simulation"));
-        if (camera.collimatorModel() == CollimatorModel.MONTE_CARLO && !simulation.mode().equals(SimulationConfig.ANALOG)) {
-            throw InputException.field("camera.collimator_model", "'monte-carlo' needs simulation.mode: analog; "
-                    + "forced detection uses the analytic geometric collimator response (no septal penetration, "
-                    + "collimator scatter or lead x-rays), so use collimator_model: geometric with it");
-        }
         CtConfig ct = top.has("ct") ? CtConfig.parse(top.child("ct")) : CtConfig.defaults();
         if (!top.has("phantom")) {
             throw InputException.field("phantom", "is required (example:NAME, a phantom file, or a mapping)");

@@ -256,7 +256,12 @@ public final class StudyManifest {
                                 + "infinite hole array: penetration, Compton and Rayleigh scatter, lead K x-rays)"
                         : "analog transport; geometric collimator (ideal septa, no penetration)")
                 : "convolution-based forced detection (de Jong and Beekman 2001): deterministic primaries at voxel "
-                        + "centres, geometric collimator with a Gaussian depth-dependent response, no septal penetration");
+                        + "centres, geometric collimator with a Gaussian depth-dependent response"
+                        + (r.collimator() != null
+                                ? "; photons crossing septal lead (penetration, collimator scatter, lead K x-rays) from "
+                                        + "Monte Carlo point-source kernels in air, interpolated in energy and distance "
+                                        + "and applied by FFT"
+                                : ", no septal penetration"));
         prov.put("execution", execution);
         if (ct != null) {
             root.putObject("ct").put("seed", CtConfig.seed(config.simulation().seed()))

@@ -88,6 +88,21 @@ class SplitRunMergeTest {
     }
 
     @Test
+    void forcedDetectionWithTheMonteCarloCollimatorSplitByViewsMergesToTheSingleRunBitForBit() throws Exception {
+        // the part files carry the collimator components' images and spectra; every part builds the
+        // same kernel tables (few photons here: their noise does not matter to the identity)
+        String yaml = yaml("forced-detection", 4000, 11)
+                .replace("camera: {collimator: siemens-lehr}", "camera: {collimator: siemens-lehr, collimator_model: "
+                        + "monte-carlo}")
+                .replace("crystal_histories_per_keV: 200}", "crystal_histories_per_keV: 200, kernel_photons: 4000}");
+        assertThat(yaml).contains("monte-carlo").contains("kernel_photons");
+        StudyConfig cfg = StudyConfig.parse(yaml, "test", null);
+        splitRunMergeIsTheSingleRun(cfg, Files.createDirectories(dir.resolve("mc")));
+        assertThat(dir.resolve("mc/single/spect/expected")).isDirectoryContaining(p -> p.getFileName().toString()
+                .contains("penetration"));
+    }
+
+    @Test
     void analogSplitByBatchesMergesToTheSingleRunBitForBit() throws Exception {
         StudyConfig cfg = config("analog", 20_000, 11);
         assertThat(ConfigIdentity.of(cfg).unit()).isEqualTo(WorkUnit.BATCHES);

@@ -147,10 +147,10 @@ class AnalogCollimatorTransportTest {
     }
 
     @Test
-    void forcedDetectionRejectsTheMonteCarloCollimator() {
-        assertThatThrownBy(() -> ForcedDetectionSimulation.run(SCENARIO, options(1, CollimatorModel.MONTE_CARLO),
-                BatchRunner.ProgressListener.NONE)).isInstanceOf(InputException.class)
-                .hasMessageContaining("collimator_model");
+    void forcedDetectionWithTheMonteCarloCollimatorStillRejectsScatterOrderImages() {
+        assertThatThrownBy(() -> ForcedDetectionSimulation.run(SCENARIO, options(1, CollimatorModel.MONTE_CARLO)
+                .withScatterOrderImages(true), BatchRunner.ProgressListener.NONE)).isInstanceOf(InputException.class)
+                .hasMessageContaining("scatter_order_images");
     }
 
     private static double sum(float[] a) {

@@ -43,6 +43,17 @@ class StudyConfigTest {
     }
 
     @Test
+    void forcedDetectionTakesTheMonteCarloCollimatorAndItsKernelPhotons() throws Exception {
+        ObjectNode t = base();
+        obj(t, "camera").put("collimator_model", "monte-carlo");
+        obj(t, "simulation").put("kernel_photons", 20_000);
+        StudyConfig c = parse(t);
+        assertThat(c.simulation().mode()).isEqualTo(SimulationConfig.FORCED_DETECTION);
+        assertThat(c.options(1).collimatorModel().key()).isEqualTo("monte-carlo");
+        assertThat(c.options(1).kernelPhotons()).isEqualTo(20_000);
+    }
+
+    @Test
     void validYamlGivesTheConfiguredValuesAndDefaults() throws Exception {
         StudyConfig c = StudyConfig.parse(TinyStudy.yaml(), "tiny", null);
         assertThat(c.nuclide().name()).isEqualTo("Tc-99m");
@@ -172,8 +183,8 @@ class StudyConfigTest {
         failsNaming("'acquisition.time_per_view_s'", t -> obj(t, "acquisition").put("time_per_view_s", "long"));
         failsNaming("'camera.collimator_model': must be 'geometric' or 'monte-carlo', got 'fancy'",
                 t -> obj(t, "camera").put("collimator_model", "fancy"));
-        failsNaming("'camera.collimator_model': 'monte-carlo' needs simulation.mode: analog",
-                t -> obj(t, "camera").put("collimator_model", "monte-carlo"));
+        failsNaming("'simulation.kernel_photons': must be 1000 to 10000000000",
+                t -> obj(t, "simulation").put("kernel_photons", 10));
         failsNaming("'simulation.scatter_order_images': needs simulation.mode: analog",
                 t -> obj(t, "simulation").put("scatter_order_images", true));
         failsNaming("'simulation.scatter_order_images': must be true or false",
