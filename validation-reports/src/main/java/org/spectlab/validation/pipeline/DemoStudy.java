@@ -16,10 +16,11 @@ import org.spectlab.simulator.study.StudyConfig;
  * Tc-99m-labelled leukocytes, with an abdominal abscess (inflammation focus) and a liver tumour; the
  * configuration is the resource {@value #RESOURCE}, whose header gives the values and the reasons.
  *
- * <p>Tc-99m rather than In-111: the forced-detection engine models the collimator geometrically
- * (no septal penetration). At 140.5 keV behind a low-energy high-resolution collimator penetration
- * is a few per cent, so the model is faithful; In-111's 245 keV line through a medium-energy
- * collimator penetrates and down-scatters much more, which a geometric-only model would hide.
+ * <p>Tc-99m with the geometric collimator-detector response: at 140.5 keV behind a low-energy
+ * high-resolution collimator penetration is a few per cent, so the fast geometric model is faithful.
+ * In-111's 245 keV line through a medium-energy collimator penetrates and down-scatters much more;
+ * such a study needs {@code camera.collimator_model: monte-carlo} (forced detection then adds the
+ * septal components from Monte Carlo kernels, at a tabulation cost per study).
  *
  * <p>{@link #config(boolean) config(true)} is a coarse version of the same patient (9.6 mm voxels,
  * 24 views of 40 x 40, 10 000 histories) for tests and quick looks; its images are not meant to be
