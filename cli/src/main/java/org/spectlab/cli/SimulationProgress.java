@@ -6,7 +6,8 @@ import org.spectlab.simulator.run.BatchRunner;
  * Feeds a {@link ProgressLine} from a simulation's {@link BatchRunner.ProgressListener} callbacks:
  * the transport phase in batches with its rate in histories/s (histories per batch = histories /
  * batches, exact to within one history per batch), the projection phase of forced detection in
- * views with its rate in views/s. Thread-safe (the line is); no allocation per callback.
+ * views with its rate in views/s, and the Monte Carlo collimator kernel tables of forced detection
+ * in tables. Thread-safe (the line is); no allocation per callback.
  */
 public final class SimulationProgress implements BatchRunner.ProgressListener {
     private final ProgressLine line;
@@ -32,6 +33,8 @@ public final class SimulationProgress implements BatchRunner.ProgressListener {
     public void phase(String name, long total) {
         if (PROJECTION.equals(name)) {
             line.begin(name, total, "views", "views", 1.0);
+        } else if (KERNELS.equals(name)) {
+            line.begin(name, total, "tables", "tables", 1.0);
         } else {
             line.begin(name, total, "batches", "histories", historiesPerBatch);
         }
@@ -45,5 +48,10 @@ public final class SimulationProgress implements BatchRunner.ProgressListener {
     @Override
     public void viewsDone(long viewsDone) {
         line.update(viewsDone);
+    }
+
+    @Override
+    public void tablesDone(long tablesDone) {
+        line.update(tablesDone);
     }
 }

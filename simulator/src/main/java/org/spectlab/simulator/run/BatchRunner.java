@@ -23,7 +23,8 @@ public final class BatchRunner {
      *
      * <p>Long runs have phases: a simulation announces each with {@link #phase} before its first
      * unit. Batches of photon histories (forced-detection transport, analog runs) are counted with
-     * {@link #batchDone}; the projection views of forced detection with {@link #viewsDone}, so a
+     * {@link #batchDone}; the projection views of forced detection with {@link #viewsDone}, its
+     * Monte Carlo collimator kernel tables with {@link #tablesDone}, so a
      * listener that only implements {@code batchDone} sees exactly the batch counts it always saw.
      * Counts restart at 1 in each phase and reach the phase's total. Calls come once per batch or
      * view, never from inside a photon loop.
@@ -34,6 +35,11 @@ public final class BatchRunner {
         String TRANSPORT = "transport";
         /** Phase of projecting forced-detection views; counted by {@link #viewsDone}. */
         String PROJECTION = "projection";
+        /**
+         * Phase of tabulating the Monte Carlo collimator kernels of forced detection (once per study,
+         * between transport and projection); counted by {@link #tablesDone}.
+         */
+        String KERNELS = "collimator kernels";
 
         /** @param batchesDone batches finished so far in this run (or in the current transport phase) */
         void batchDone(long batchesDone);
@@ -49,6 +55,10 @@ public final class BatchRunner {
 
         /** @param viewsDone views projected so far in the current projection phase; ignored unless overridden */
         default void viewsDone(long viewsDone) {
+        }
+
+        /** @param tablesDone kernel tables finished so far in the {@link #KERNELS} phase; ignored unless overridden */
+        default void tablesDone(long tablesDone) {
         }
 
         /** A listener that ignores progress. */

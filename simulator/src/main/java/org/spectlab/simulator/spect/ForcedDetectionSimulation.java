@@ -117,7 +117,7 @@ public final class ForcedDetectionSimulation {
         for (ScatterSites b : batches) {
             sites += b.size();
         }
-        Projector projector = new Projector(physics, options, batches);
+        Projector projector = new Projector(physics, options, batches, progress);
         long totalViews = 0;
         for (BatchRange r : viewRanges) {
             totalViews += r.count();
@@ -144,7 +144,7 @@ public final class ForcedDetectionSimulation {
         for (ScatterSites b : batches) {
             sites += b.size();
         }
-        Projector projector = new Projector(physics, options, batches);
+        Projector projector = new Projector(physics, options, batches, progress);
         progress.phase(BatchRunner.ProgressListener.PROJECTION, viewCount);
         projector.projectViews(firstView, viewCount, options.threads(), new AtomicInteger(), progress);
         return projector.partial(firstView, viewCount, options.scatterHistories(), sites);
@@ -260,7 +260,8 @@ public final class ForcedDetectionSimulation {
         /** [component][view][bin] measured spectra of the septal components, or null. */
         private final double[][][] spectrumSeptal;
 
-        Projector(PreparedPhysics physics, SimulationOptions options, List<ScatterSites> batches) {
+        Projector(PreparedPhysics physics, SimulationOptions options, List<ScatterSites> batches,
+                  BatchRunner.ProgressListener progress) {
             this.physics = physics;
             this.options = options;
             this.batches = batches;
@@ -298,7 +299,7 @@ public final class ForcedDetectionSimulation {
             }
             this.minDepthMm = Math.max(0, minR - maxR);
             this.maxDepthMm = maxOrbit + maxR;
-            this.septal = monteCarlo ? SeptalResponse.tabulate(physics, options, minDepthMm, maxDepthMm, spectrumBins)
+            this.septal = monteCarlo ? SeptalResponse.tabulate(physics, options, minDepthMm, maxDepthMm, spectrumBins, progress)
                     : null;
             kinetics = s.kinetics();
             if (kinetics != null) {

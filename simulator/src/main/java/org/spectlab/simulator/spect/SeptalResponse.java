@@ -10,6 +10,7 @@ import org.spectlab.simulator.collimator.PointSourceSimulation;
 import org.spectlab.simulator.collimator.ResponseKernelTable;
 import org.spectlab.simulator.detector.EnergyResolution;
 import org.spectlab.simulator.run.BatchRange;
+import org.spectlab.simulator.run.BatchRunner;
 
 /**
  * The part of the Monte Carlo collimator-detector response that forced detection cannot express as
@@ -120,9 +121,10 @@ final class SeptalResponse {
      * @param minDepthMm    smallest source-to-collimator distance served, mm
      * @param maxDepthMm    largest, mm
      * @param spectrumBins  1 keV bins of the spectra to produce
+     * @param progress      told the {@link BatchRunner.ProgressListener#KERNELS} phase and each finished table
      */
     static SeptalResponse tabulate(PreparedPhysics physics, SimulationOptions options, double minDepthMm,
-                                   double maxDepthMm, int spectrumBins) {
+                                   double maxDepthMm, int spectrumBins, BatchRunner.ProgressListener progress) {
         long start = System.nanoTime();
         SpectScenario s = physics.scenario;
         SpectCamera camera = s.camera();
@@ -143,6 +145,13 @@ final class SeptalResponse {
         double[][] spectra = new double[ne * nd * COMPONENTS][];
         List<double[]> kernels = new ArrayList<>();
         int n = side * side;
+        int planned = 0;
+        for (int e = 0; e < ne; e++) {
+            for (int w = 0; w < windows; w++) {
+                planned += reaches(energies[e], ws.get(w), resolution) ? 1 : 0;
+            }
+        }
+        progress.phase(BatchRunner.ProgressListener.KERNELS, planned);
         int tables = 0;
         for (int e = 0; e < ne; e++) {
             for (int w = 0; w < windows; w++) {
@@ -165,6 +174,7 @@ final class SeptalResponse {
                         tableSeed(options.seed(), e, w), physics.collimatorTransport, physics.nai,
                         BatchRange.of(0, BATCHES), options.threads());
                 tables++;
+                progress.tablesDone(tables);
                 for (int d = 0; d < nd; d++) {
                     for (int c = 0; c < COMPONENTS; c++) {
                         double[] k = new double[n];

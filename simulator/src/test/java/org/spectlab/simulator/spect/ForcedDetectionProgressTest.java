@@ -23,6 +23,14 @@ class ForcedDetectionProgressTest {
         final AtomicLong maxBatches = new AtomicLong();
         final AtomicLong maxViews = new AtomicLong();
         final AtomicLong viewCalls = new AtomicLong();
+        final AtomicLong maxTables = new AtomicLong();
+        final AtomicLong tableCalls = new AtomicLong();
+
+        @Override
+        public void tablesDone(long tablesDone) {
+            tableCalls.incrementAndGet();
+            maxTables.accumulateAndGet(tablesDone, Math::max);
+        }
 
         @Override
         public void batchDone(long batchesDone) {
@@ -71,5 +79,24 @@ class ForcedDetectionProgressTest {
         });
         assertThat(calls.get()).isEqualTo(4);
         assertThat(max.get()).isEqualTo(4);
+    }
+
+    @Test
+    void monteCarloCollimatorAnnouncesItsKernelTablesBetweenTransportAndProjection() {
+        // I-131 through HE, one photopeak window: one table per energy node that reaches the window
+        // (the tabulation is silent otherwise, tens of seconds at the default kernel photons)
+        SpectScenario iodine = ForcedDetectionMonteCarloCollimatorTest.iodineInWater();
+        Recorder r = new Recorder();
+        ForcedDetectionSimulation.run(iodine, new SimulationOptions(5, 2_000, 2, 2, 2, 10, 10.0, 2_000)
+                .withCollimatorModel(org.spectlab.simulator.collimator.CollimatorModel.MONTE_CARLO)
+                .withKernelPhotons(20_000), r);
+        assertThat(r.events).hasSize(3);
+        assertThat(r.events.get(0)).isEqualTo("transport 2");
+        assertThat(r.events.get(1)).startsWith("collimator kernels ");
+        long planned = Long.parseLong(r.events.get(1).substring("collimator kernels ".length()));
+        assertThat(planned).isPositive();
+        assertThat(r.maxTables.get()).isEqualTo(planned);
+        assertThat(r.tableCalls.get()).isEqualTo(planned);
+        assertThat(r.events.get(2)).isEqualTo("projection " + iodine.orbit().views());
     }
 }
