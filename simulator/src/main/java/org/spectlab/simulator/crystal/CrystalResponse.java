@@ -189,11 +189,7 @@ public final class CrystalResponse {
         double[] table = new double[nw * energies];
         double[] binAcceptance = new double[depositBins];
         for (int w = 0; w < nw; w++) {
-            EnergyWindow window = windows.get(w);
-            for (int b = 0; b < depositBins; b++) {
-                double centre = depositBinCentreKeV(b);
-                binAcceptance[b] = resolution.windowAcceptance(centre, window);
-            }
+            binWindowProbabilities(resolution, windows.get(w), binAcceptance);
             for (int i = 0; i < energies; i++) {
                 double a = 0;
                 int row = i * depositBins;
@@ -209,6 +205,13 @@ public final class CrystalResponse {
         return new WindowAcceptance(minKeV, stepKeV, energies, nw, table);
     }
 
+    /** Probability that a deposit at each bin's centre is measured in {@code window} (resolution blur). */
+    private void binWindowProbabilities(EnergyResolution resolution, EnergyWindow window, double[] out) {
+        for (int b = 0; b < depositBins; b++) {
+            out[b] = resolution.windowAcceptance(depositBinCentreKeV(b), window);
+        }
+    }
+
     /**
      * Sampling variance of this matrix's estimate of the probability that a photon of each grid
      * energy is counted in {@code window} after the resolution blur: a row is a multinomial sample of
@@ -222,9 +225,7 @@ public final class CrystalResponse {
      */
     public double[] windowAcceptanceVariance(EnergyResolution resolution, EnergyWindow window) {
         double[] g = new double[depositBins];
-        for (int b = 0; b < depositBins; b++) {
-            g[b] = resolution.windowAcceptance(depositBinCentreKeV(b), window);
-        }
+        binWindowProbabilities(resolution, window, g);
         double[] out = new double[energies];
         for (int i = 0; i < energies; i++) {
             double a = 0;
